@@ -1,0 +1,82 @@
+package dev.repairscope.cluster;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/** A replica's rows: each key maps to its current versions (one under LWW, siblings with vector clocks). */
+public final class Storage {
+    private final Versioning versioning;
+    private final TreeMap<String, List<Cell>> rows = new TreeMap<>();
+
+    public Storage(Versioning versioning) {
+        this.versioning = versioning;
+    }
+
+    /** Merges {@code cell} in; returns true when the stored versions changed. */
+    public boolean apply(Cell cell) {
+        List<Cell> current = rows.getOrDefault(cell.key(), List.of());
+        List<Cell> next = versioning.merge(current, cell);
+        if (next.equals(current)) {
+            return false;
+        }
+        rows.put(cell.key(), next);
+        return true;
+    }
+
+    /** The stored versions of {@code key}; empty when the replica has never seen it. */
+    public List<Cell> get(String key) {
+        return rows.getOrDefault(key, List.of());
+    }
+
+    public boolean contains(String key) {
+        return rows.containsKey(key);
+    }
+
+    public NavigableMap<String, List<Cell>> rows() {
+        return Collections.unmodifiableNavigableMap(rows);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    /** Number of keys whose newest version is a live value (not a tombstone). */
+    public long liveKeys() {
+        return rows.values().stream().filter(cells -> cells.stream().anyMatch(c -> !c.tombstone())).count();
+    }
+
+    /** Drops tombstones written more than {@code gcGrace} before {@code now}; returns the purged keys. */
+    public List<String> purgeTombstones(long now, long gcGrace) {
+        List<String> purged = new ArrayList<>();
+        for (Map.Entry<String, List<Cell>> row : List.copyOf(rows.entrySet())) {
+            List<Cell> kept = row.getValue().stream().filter(c -> !c.tombstone() || now - c.timestamp() < gcGrace).toList();
+            if (kept.size() != row.getValue().size()) {
+                purged.add(row.getKey());
+                if (kept.isEmpty()) {
+                    rows.remove(row.getKey());
+                } else {
+                    rows.put(row.getKey(), kept);
+                }
+            }
+        }
+        return purged;
+    }
+
+    /** A stable 64-bit digest of a key's versions (what a digest read returns). */
+    public static long digest(List<Cell> cells) {
+        long h = 0xcbf29ce484222325L;
+        for (Cell cell : cells) {
+            for (char ch : cell.stamp().toCharArray()) {
+                h ^= ch;
+                h *= 0x100000001b3L;
+            }
+            h ^= cell.tombstone() ? 1 : 2;
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.repairscope.sim;
+
+import java.util.PriorityQueue;
+
+/**
+ * The event loop. Single-threaded: each {@link #step()} runs exactly one scheduled action at its
+ * simulated time. Actions scheduled for the same instant run in the order they were scheduled.
+ */
+public final class Simulation {
+
+    /** A scheduled action; cancel it to make the loop skip it. */
+    public static final class Timer implements Comparable<Timer> {
+        private final long time;
+        private final long sequence;
+        private final Runnable action;
+        private boolean cancelled;
+
+        private Timer(long time, long sequence, Runnable action) {
+            this.time = time;
+            this.sequence = sequence;
+            this.action = action;
+        }
+
+        public long time() {
+            return time;
+        }
+
+        public void cancel() {
+            cancelled = true;
+        }
+
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public int compareTo(Timer other) {
+            int byTime = Long.compare(time, other.time);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final Journal journal = new Journal();
+    private final RandomSource random;
+    private long now;
+    private long sequence;
+    private long stepsRun;
+
+    public Simulation(long seed) {
+        this.random = new RandomSource(seed);
+    }
+
+    /** Simulated time now, in microseconds since the start of the run. */
+    public long now() {
+        return now;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public RandomSource random() {
+        return random;
+    }
+
+    /** Records an event stamped with the current simulated time. */
+    public void record(Event event) {
+        journal.append(event);
+    }
+
+    /** Runs {@code action} after {@code delayMicros} (zero runs it after everything already due now). */
+    public Timer after(long delayMicros, Runnable action) {
+        if (delayMicros < 0) {
+            throw new IllegalArgumentException("negative delay: " + delayMicros);
+        }
+        return at(now + delayMicros, action);
+    }
+
+    /** Runs {@code action} at simulated time {@code time} (not before now). */
+    public Timer at(long time, Runnable action) {
+        if (time < now) {
+            throw new IllegalArgumentException("time " + time + " is in the past (now " + now + ")");
+        }
+        Timer timer = new Timer(time, sequence++, action);
+        queue.add(timer);
+        return timer;
+    }
+
+    /** Runs the next live action. Returns false when nothing is left to run. */
+    public boolean step() {
+        Timer next = pollLive();
+        if (next == null) {
+            return false;
+        }
+        now = next.time;
+        stepsRun++;
+        next.action.run();
+        return true;
+    }
+
+    /** Runs every action due at or before {@code time}, then sets the clock to {@code time}. */
+    public void runUntil(long time) {
+        while (true) {
+            Timer head = peekLive();
+            if (head == null || head.time > time) {
+                break;
+            }
+            step();
+        }
+        if (time > now) {
+            now = time;
+        }
+    }
+
+    /** Time of the next live action, or -1 when the queue is empty. */
+    public long nextEventTime() {
+        Timer head = peekLive();
+        return head == null ? -1 : head.time;
+    }
+
+    public long stepsRun() {
+        return stepsRun;
+    }
+
+    public int pending() {
+        return queue.size();
+    }
+
+    private Timer peekLive() {
+        while (!queue.isEmpty() && queue.peek().cancelled) {
+            queue.poll();
+        }
+        return queue.peek();
+    }
+
+    private Timer pollLive() {
+        Timer head = peekLive();
+        return head == null ? null : queue.poll();
+    }
+}
