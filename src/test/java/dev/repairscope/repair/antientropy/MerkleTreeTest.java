@@ -1,0 +1,215 @@
+package dev.repairscope.repair.antientropy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.repairscope.cluster.Cell;
+import dev.repairscope.cluster.Ring;
+import dev.repairscope.cluster.VectorClock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The tree on its own, in the manner of Cassandra's MerkleTreeTest: each test draws its ranges. */
+class MerkleTreeTest {
+    private static final long MAX = Long.MAX_VALUE;
+
+    private static List<Cell> row(String key, long timestamp, long writeId) {
+        return List.of(new Cell(key, "v" + writeId, false, timestamp, VectorClock.EMPTY, writeId));
+    }
+
+    /** A tree over the whole ring, (MAX, MAX], so any key fits. */
+    private static MerkleTree wholeRing(int depth) {
+        return new MerkleTree(MAX, MAX, depth);
+    }
+
+    private static MerkleTree withKeys(int depth, int keys) {
+        MerkleTree tree = wholeRing(depth);
+        for (int i = 0; i < keys; i++) {
+            tree.addRow("k" + i, row("k" + i, 1000 + i, i + 1));
+        }
+        return tree;
+    }
+
+    @Test
+    void leavesSplitTheRangeIntoEqualSubRanges() {
+        // (0,100] (100,200] (200,300] (300,400] (400,500] (500,600] (600,700] (700,800]
+        MerkleTree tree = new MerkleTree(0, 800, 3);
+
+        assertThat(tree.leafCount()).isEqualTo(8);
+        assertThat(tree.leafOf(1)).isZero();
+        assertThat(tree.leafOf(100)).isZero();
+        assertThat(tree.leafOf(101)).isEqualTo(1);
+        assertThat(tree.leafOf(350)).isEqualTo(3);
+        assertThat(tree.leafOf(800)).isEqualTo(7);
+        assertThat(tree.leafOf(0)).as("the start token is outside (start, end]").isEqualTo(-1);
+        assertThat(tree.leafOf(801)).isEqualTo(-1);
+        assertThat(tree.leafStart(3)).isEqualTo(300);
+        assertThat(tree.leafEnd(3)).isEqualTo(400);
+        assertThat(tree.leafEnd(7)).isEqualTo(800);
+    }
+
+    @Test
+    void aWrappingRangeSplitsAcrossZero() {
+        // (MAX-99, 0] (0, 100]      -- 200 tokens, the first leaf wraps past the top of the ring
+        MerkleTree tree = new MerkleTree(MAX - 99, 100, 1);
+
+        assertThat(tree.leafOf(MAX - 98)).isZero();
+        assertThat(tree.leafOf(MAX)).isZero();
+        assertThat(tree.leafOf(0)).isZero();
+        assertThat(tree.leafOf(1)).isEqualTo(1);
+        assertThat(tree.leafOf(100)).isEqualTo(1);
+        assertThat(tree.leafOf(500)).isEqualTo(-1);
+        assertThat(tree.leafEnd(0)).isZero();
+        assertThat(tree.leafStart(1)).isZero();
+    }
+
+    @Test
+    void aRangeFromATokenToItselfIsTheWholeRing() {
+        // (MAX, MAX]: one node with one token owns everything; 4 leaves of 2^61 tokens each
+        MerkleTree tree = new MerkleTree(MAX, MAX, 2);
+
+        assertThat(tree.leafOf(0)).isZero();
+        assertThat(tree.leafOf((1L << 61) - 1)).isZero();
+        assertThat(tree.leafOf(1L << 61)).isEqualTo(1);
+        assertThat(tree.leafOf(MAX)).isEqualTo(3);
+        assertThat(tree.leafEnd(3)).isEqualTo(MAX);
+    }
+
+    @Test
+    void equalDataGivesEqualRoots() {
+        MerkleTree a = withKeys(/* depth= */ 6, /* keys= */ 200);
+        MerkleTree b = withKeys(6, 200);
+
+        assertThat(a.root()).isEqualTo(b.root()).isNotZero();
+        assertThat(MerkleTree.difference(a, b)).isEmpty();
+    }
+
+    @Test
+    void insertionOrderDoesNotMatter() {
+        MerkleTree forward = withKeys(5, 50);
+        MerkleTree backward = wholeRing(5);
+        for (int i = 49; i >= 0; i--) {
+            backward.addRow("k" + i, row("k" + i, 1000 + i, i + 1));
+        }
+
+        assertThat(backward.root()).isEqualTo(forward.root());
+    }
+
+    @Test
+    void oneMissingRowMakesExactlyOneLeafDiffer() {
+        MerkleTree full = withKeys(8, 500);
+        MerkleTree missingOne = wholeRing(8);
+        for (int i = 0; i < 500; i++) {
+            if (i != 123) {
+                missingOne.addRow("k" + i, row("k" + i, 1000 + i, i + 1));
+            }
+        }
+
+        assertThat(full.root()).isNotEqualTo(missingOne.root());
+        assertThat(MerkleTree.difference(full, missingOne)).containsExactly(full.leafOf(Ring.tokenOf("k123")));
+    }
+
+    @Test
+    void aNewerVersionOfOneRowMakesExactlyOneLeafDiffer() {
+        MerkleTree older = withKeys(8, 500);
+        MerkleTree newer = withKeys(8, 500);
+        newer.removeRow("k7", row("k7", 1007, 8));
+        newer.addRow("k7", row("k7", 5000, 999));
+
+        assertThat(MerkleTree.difference(older, newer)).containsExactly(older.leafOf(Ring.tokenOf("k7")));
+    }
+
+    @Test
+    void differenceDescendsOnlyIntoDifferingSubtrees() {
+        // depth 4: 31 nodes; one differing leaf puts 5 differing nodes on its path (root .. leaf)
+        MerkleTree a = withKeys(4, 100);
+        MerkleTree b = withKeys(4, 100);
+        b.addRow("extra", row("extra", 1, 1));
+        int leaf = a.leafOf(Ring.tokenOf("extra"));
+        List<int[]> visited = new ArrayList<>();
+
+        List<Integer> leaves = MerkleTree.difference(a, b, (level, index, differs) ->
+                visited.add(new int[] {level, index, differs ? 1 : 0}));
+
+        assertThat(leaves).containsExactly(leaf);
+        // the root, then both children of each differing node: 1 + 2 * depth comparisons, not 31
+        assertThat(visited).hasSize(1 + 2 * 4);
+        for (int[] v : visited) {
+            boolean onPath = (leaf >>> (4 - v[0])) == v[1];
+            assertThat(v[2] == 1).as("node (%d,%d) differs exactly when it is on the path", v[0], v[1]).isEqualTo(onPath);
+            if (v[0] > 0) {
+                assertThat((leaf >>> (4 - v[0] + 1))).as("its parent differed").isEqualTo(v[1] >>> 1);
+            }
+        }
+    }
+
+    @Test
+    void equalRootsMeanOneComparison() {
+        List<Integer> comparisons = new ArrayList<>();
+        MerkleTree.difference(withKeys(10, 300), withKeys(10, 300), (level, index, differs) -> comparisons.add(level));
+
+        assertThat(comparisons).containsExactly(0);
+    }
+
+    @Test
+    void innerHashesCombineChildren() {
+        MerkleTree tree = withKeys(3, 64);
+
+        for (int level = 0; level < 3; level++) {
+            for (int i = 0; i < (1 << level); i++) {
+                assertThat(tree.hash(level, i)).isEqualTo(tree.hash(level + 1, 2 * i) ^ tree.hash(level + 1, 2 * i + 1));
+            }
+        }
+    }
+
+    @Test
+    void removingEveryRowEmptiesTheTreeAndSetLeafHashFixesAncestors() {
+        MerkleTree tree = withKeys(12, 40);
+        for (int i = 0; i < 40; i++) {
+            tree.removeRow("k" + i, row("k" + i, 1000 + i, i + 1));
+        }
+        assertThat(tree.root()).isZero();
+
+        tree.setLeafHash(4000, 0xabcL);
+        assertThat(tree.root()).isEqualTo(0xabcL);
+        assertThat(tree.hash(1, 1)).isEqualTo(0xabcL);
+    }
+
+    @Test
+    void spansMergeAdjacentLeaves() {
+        // (0,100] (100,200] (200,300] (300,400] (400,500] (500,600] (600,700] (700,800]
+        //   [1]      [2]                  [4]       [5]       [6]
+        MerkleTree tree = new MerkleTree(0, 800, 3);
+
+        assertThat(tree.spans(List.of(5, 1, 4, 0, 6)).stream().map(Object::toString))
+                .containsExactly("(0,200]", "(400,700]");
+    }
+
+    @Test
+    void depthZeroIsASingleLeaf() {
+        MerkleTree a = withKeys(0, 10);
+        MerkleTree b = withKeys(0, 11);
+
+        assertThat(a.leafCount()).isEqualTo(1);
+        assertThat(MerkleTree.difference(a, b)).containsExactly(0);
+    }
+
+    @Test
+    void deepTreesStaySparse() {
+        MerkleTree a = withKeys(MerkleTree.MAX_DEPTH, 1000);
+        MerkleTree b = a.copy();
+        b.addRow("late", row("late", 7, 7));
+
+        assertThat(MerkleTree.difference(a, b)).containsExactly(a.leafOf(Ring.tokenOf("late")));
+        assertThat(a.root()).isEqualTo(withKeys(MerkleTree.MAX_DEPTH, 1000).root());
+    }
+
+    @Test
+    void treesOfDifferentShapesAreNotCompared() {
+        assertThatThrownBy(() -> MerkleTree.difference(wholeRing(3), wholeRing(4)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MerkleTree(0, 10, MerkleTree.MAX_DEPTH + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
