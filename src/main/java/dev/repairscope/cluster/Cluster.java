@@ -34,6 +34,7 @@ public final class Cluster {
     private final FailureDetector failureDetector;
     private final Map<String, Storage> storages = new LinkedHashMap<>();
     private final Map<String, Long> lastTimestamp = new HashMap<>();
+    private final Map<String, Map<String, VectorClock>> issuedClocks = new HashMap<>();
     private final Map<Long, InFlight> inFlight = new HashMap<>();
     private final Map<MessageKind, Consumer<Message>> protocolHandlers = new EnumMap<>(MessageKind.class);
     private final Counters counters = new Counters();
@@ -125,6 +126,24 @@ public final class Cluster {
         long next = Math.max(reading, lastTimestamp.getOrDefault(node, Long.MIN_VALUE) + 1);
         lastTimestamp.put(node, next);
         return next;
+    }
+
+    /**
+     * The vector clock for a new write of {@code key} coordinated by {@code node}: every version the
+     * node stores and the last clock it issued for the key, merged, then incremented for the node.
+     * Remembering the last issued clock keeps successive writes through a coordinator that is not a
+     * replica (or that has not yet applied its own previous write) from reusing an equal clock,
+     * which replicas would take for a version they already have, silently losing the update.
+     */
+    VectorClock nextClock(String node, String key) {
+        Map<String, VectorClock> byKey = issuedClocks.computeIfAbsent(node, n -> new HashMap<>());
+        VectorClock clock = byKey.getOrDefault(key, VectorClock.EMPTY);
+        for (Cell existing : storage(node).get(key)) {
+            clock = clock.merge(existing.clock());
+        }
+        clock = clock.increment(node);
+        byKey.put(key, clock);
+        return clock;
     }
 
     public long nextOperationId() {

@@ -20,7 +20,7 @@ public final class FailureDetector implements Network.Listener {
     private final long detectionDelay;
     private final long recoveryDelay;
     private final Map<Link, Boolean> believedUp = new HashMap<>();
-    private final Map<Link, Simulation.Timer> pending = new HashMap<>();
+    private final Map<Link, Pending> pending = new HashMap<>();
 
     public FailureDetector(Simulation sim, Network network, long detectionDelay, long recoveryDelay) {
         this.sim = sim;
@@ -66,19 +66,31 @@ public final class FailureDetector implements Network.Listener {
         }
     }
 
-    /** Schedules a belief change for observer -> target if heartbeats now say otherwise. */
+    /**
+     * Schedules a belief change for observer -> target if heartbeats now say otherwise. A change
+     * already on its way to the same belief keeps its timer: an unrelated crash or link change
+     * must not restart the clock.
+     */
     private void reconsider(Link view) {
         boolean heard = network.reachable(view.to(), view.from());
         boolean believed = believesUp(view.from(), view.to());
-        Simulation.Timer timer = pending.remove(view);
-        if (timer != null) {
-            timer.cancel();
+        Pending current = pending.get(view);
+        if (current != null && current.up() == heard) {
+            return;
+        }
+        if (current != null) {
+            pending.remove(view);
+            current.timer().cancel();
         }
         if (heard == believed) {
             return;
         }
         long delay = heard ? recoveryDelay : detectionDelay;
-        pending.put(view, sim.after(delay, () -> settle(view)));
+        pending.put(view, new Pending(sim.after(delay, () -> settle(view)), heard));
+    }
+
+    /** A scheduled change of mind, towards up or down. */
+    private record Pending(Simulation.Timer timer, boolean up) {
     }
 
     private void settle(Link view) {

@@ -101,14 +101,24 @@ final class ReadOperation implements Cluster.InFlight {
         if (!answered && rounds.isEmpty()) {
             decideIfEnoughReplies();
         }
+        repairAllIfDue();
+        finishIfIdle();
+    }
+
+    /**
+     * Once the client has its answer and every contacted replica has replied, repair any that
+     * disagree, in the background. Checked on every reply and again when a blocking repair
+     * completes: the last reply may well have arrived while the answer was still held back.
+     */
+    private void repairAllIfDue() {
         if (answered && plan.repairAllAfterward() && !backgroundChecked && replies.size() == contacted.size()) {
             backgroundChecked = true;
             if (disagree(replies.keySet())) {
-                rounds.add(new RepairRound(List.copyOf(replies.keySet()), ReadRepairPolicy.Repair.ASYNC, true));
-                rounds.get(rounds.size() - 1).progress();
+                RepairRound round = new RepairRound(List.copyOf(replies.keySet()), ReadRepairPolicy.Repair.ASYNC, true);
+                rounds.add(round);
+                round.progress();
             }
         }
-        finishIfIdle();
     }
 
     /** Once the level's replies (one with data) are in: answer, or start a repair round. */
@@ -201,6 +211,7 @@ final class ReadOperation implements Cluster.InFlight {
             sendRepairs(stale, resolved);
             if (repair == ReadRepairPolicy.Repair.BLOCKING && !background) {
                 awaitingRepairAck.addAll(stale);
+                repairedInForeground = stale;
                 cluster.counters().increment("readRepairsForeground");
                 pendingAnswer = resolved;
                 foregroundSince = startedAt;
@@ -228,15 +239,23 @@ final class ReadOperation implements Cluster.InFlight {
     }
 
     private List<Cell> pendingAnswer;
+    private List<String> repairedInForeground = List.of();
     private long foregroundSince;
 
     private void onRepairAck(String replica) {
         if (awaitingRepairAck.remove(replica) && awaitingRepairAck.isEmpty() && pendingAnswer != null) {
             rounds.removeIf(r -> !r.background);
             cluster.counters().add("readRepairForegroundMicros", cluster.sim().now() - foregroundSince);
+            // the repaired replicas now hold the resolved versions: a later background check must not repair them again
+            for (String repaired : repairedInForeground) {
+                List<Cell> now = cluster.config().versioning().mergeAll(fullData.get(repaired), pendingAnswer);
+                fullData.put(repaired, now);
+                replies.put(repaired, new Messages.ReadResponse(op, repaired, now, Storage.digest(now), false));
+            }
             answerIfPending(pendingAnswer, "after a blocking read repair");
             pendingAnswer = null;
         }
+        repairAllIfDue();
         finishIfIdle();
     }
 

@@ -87,15 +87,12 @@ final class WriteOperation implements Cluster.InFlight {
         }
     }
 
-    /** LWW: the coordinator's clock. Vector clocks: the coordinator's stored clock, incremented. */
+    /** LWW: the coordinator's clock. Vector clocks: the coordinator's stored (and last issued) clock, incremented. */
     private Cell newCell(List<String> primaries) {
         long ts = cluster.timestamp(coordinator);
         VectorClock clock = VectorClock.EMPTY;
         if (cluster.config().versioning() == Versioning.VECTOR_CLOCKS) {
-            for (Cell existing : cluster.storage(coordinator).get(key)) {
-                clock = clock.merge(existing.clock());
-            }
-            clock = clock.increment(coordinator);
+            clock = cluster.nextClock(coordinator, key);
         }
         return new Cell(key, type == OperationType.DELETE ? null : value, type == OperationType.DELETE, ts, clock, op);
     }

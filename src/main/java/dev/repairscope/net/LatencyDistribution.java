@@ -114,4 +114,19 @@ public sealed interface LatencyDistribution {
 
     record Weighted(double weight, LatencyDistribution distribution) {
     }
+
+    /** {@code base} plus a fixed {@code offset}: the extra distance to a replica in a remote datacenter. */
+    record Shifted(long offset, LatencyDistribution base) implements LatencyDistribution {
+        public long sample(RandomSource.Stream random) {
+            return offset + base.sample(random);
+        }
+
+        public double expectedMicros() {
+            return offset + base.expectedMicros();
+        }
+
+        public String describe() {
+            return base.describe() + " + " + Durations.format(offset);
+        }
+    }
 }
