@@ -1,0 +1,287 @@
+package dev.repairscope.check;
+
+import dev.repairscope.cluster.Cell;
+import dev.repairscope.cluster.Cluster;
+import dev.repairscope.cluster.Storage;
+import dev.repairscope.sim.Event;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Watches a run through its journal and judges it: stale reads as they complete, divergence on a
+ * sampling tick, lost acknowledged writes on demand.
+ */
+public final class Oracle {
+    /** Share of the most-read keys counted as hot. */
+    static final double HOT_SHARE = 0.1;
+
+    private final Cluster cluster;
+    private final Map<Long, Long> startedAt = new HashMap<>();
+    private final Map<Long, WriteRecord> writes = new LinkedHashMap<>();
+    private final Map<String, List<WriteRecord>> acknowledgedByKey = new HashMap<>();
+    private final Map<String, Integer> readsPerKey = new HashMap<>();
+    /** Per key, completed reads in completion order with the newest version returned so far. */
+    private final Map<String, java.util.ArrayDeque<ReadMark>> readMarks = new HashMap<>();
+    private final List<Long> staleReadOps = new ArrayList<>();
+    private final List<DivergenceSample> samples = new ArrayList<>();
+    private final LatencyStats writeLatency = new LatencyStats();
+    private final LatencyStats readLatency = new LatencyStats();
+    private long reads;
+    private long failedReads;
+    private long failedWrites;
+    private long nonMonotonicReads;
+
+    public Oracle(Cluster cluster, long sampleInterval) {
+        this.cluster = cluster;
+        cluster.sim().journal().subscribe(this::observe);
+        if (sampleInterval > 0) {
+            scheduleSample(sampleInterval);
+        }
+    }
+
+    // ---- observing the journal ----------------------------------------------------------------
+
+    private void observe(Event event) {
+        if (event instanceof Event.OperationStarted started) {
+            startedAt.put(started.op(), started.at());
+            if ("READ".equals(started.type())) {
+                readsPerKey.merge(started.key(), 1, Integer::sum);
+            }
+        } else if (event instanceof Event.OperationCompleted done) {
+            long start = startedAt.getOrDefault(done.op(), done.at() - done.latency());
+            if ("READ".equals(done.type())) {
+                readCompleted(done, start);
+            } else {
+                writeCompleted(done, start);
+            }
+        }
+    }
+
+    private void writeCompleted(Event.OperationCompleted done, long start) {
+        boolean ok = "OK".equals(done.outcome());
+        if (ok) {
+            writeLatency.add(done.latency());
+        } else {
+            failedWrites++;
+        }
+        if (done.versions().isEmpty()) {
+            return; // refused before anything was written
+        }
+        WriteRecord record = new WriteRecord(done.op(), done.key(), start, done.at(), ok, Stamp.parse(done.versions().get(0)));
+        writes.put(done.op(), record);
+        if (ok) {
+            acknowledgedByKey.computeIfAbsent(done.key(), k -> new ArrayList<>()).add(record);
+        }
+    }
+
+    private void readCompleted(Event.OperationCompleted done, long start) {
+        if (!"OK".equals(done.outcome())) {
+            failedReads++;
+            return;
+        }
+        reads++;
+        readLatency.add(done.latency());
+        List<Stamp> returned = done.versions().stream().map(Stamp::parse).toList();
+        for (WriteRecord write : acknowledgedByKey.getOrDefault(done.key(), List.of())) {
+            if (write.endedAt() <= start && returned.stream().noneMatch(s -> s.covers(write.stamp()))) {
+                staleReadOps.add(done.op());
+                break;
+            }
+        }
+        checkMonotonic(done.key(), start, done.at(), returned);
+    }
+
+    private record ReadMark(long endedAt, Stamp newestSoFar) {
+    }
+
+    /**
+     * A read must not return anything older than what a read of the same key that finished before
+     * it began returned (overlapping reads may legitimately disagree).
+     */
+    private void checkMonotonic(String key, long start, long end, List<Stamp> returned) {
+        java.util.ArrayDeque<ReadMark> marks = readMarks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+        Stamp before = null;
+        for (java.util.Iterator<ReadMark> it = marks.descendingIterator(); it.hasNext(); ) {
+            ReadMark mark = it.next();
+            if (mark.endedAt() <= start) {
+                before = mark.newestSoFar();
+                break;
+            }
+        }
+        Stamp seen = before;
+        if (seen != null && returned.stream().noneMatch(s -> s.covers(seen))) {
+            nonMonotonicReads++;
+        }
+        if (returned.isEmpty()) {
+            return;
+        }
+        Stamp newest = returned.get(returned.size() - 1);
+        ReadMark last = marks.peekLast();
+        if (last != null && last.newestSoFar().covers(newest)) {
+            newest = last.newestSoFar();
+        }
+        marks.addLast(new ReadMark(end, newest));
+        // no read lasts longer than the read timeout, so older marks matter only through the newest of them
+        long horizon = end - cluster.config().readTimeout();
+        while (marks.size() > 1 && marks.peekFirst().endedAt() < horizon) {
+            java.util.Iterator<ReadMark> it = marks.iterator();
+            it.next();
+            if (it.next().endedAt() < horizon) {
+                marks.pollFirst();
+            } else {
+                break;
+            }
+        }
+    }
+
+    // ---- divergence ---------------------------------------------------------------------------
+
+    private void scheduleSample(long interval) {
+        cluster.sim().after(interval, () -> {
+            samples.add(sampleNow());
+            scheduleSample(interval);
+        });
+    }
+
+    /** Divergence right now, hot and cold apart. */
+    public DivergenceSample sampleNow() {
+        List<String> divergent = divergentKeys();
+        java.util.Set<String> hot = hotKeys();
+        int hotCount = (int) divergent.stream().filter(hot::contains).count();
+        return new DivergenceSample(cluster.sim().now(), divergent.size(), hotCount, divergent.size() - hotCount,
+                staleReadOps.size());
+    }
+
+    /** Keys whose primary replicas (up or down) do not all hold the same versions. */
+    public List<String> divergentKeys() {
+        TreeSet<String> keys = new TreeSet<>();
+        for (String node : cluster.nodes()) {
+            keys.addAll(cluster.storage(node).rows().keySet());
+        }
+        List<String> divergent = new ArrayList<>();
+        for (String key : keys) {
+            if (diverged(key)) {
+                divergent.add(key);
+            }
+        }
+        return divergent;
+    }
+
+    public boolean diverged(String key) {
+        Long digest = null;
+        for (String replica : cluster.ring().replicasFor(key)) {
+            long d = Storage.digest(cluster.storage(replica).get(key));
+            if (digest != null && digest != d) {
+                return true;
+            }
+            digest = d;
+        }
+        return false;
+    }
+
+    /** The most-read tenth of the keys read so far (at least one key once anything was read). */
+    public java.util.Set<String> hotKeys() {
+        List<Map.Entry<String, Integer>> byReads = new ArrayList<>(readsPerKey.entrySet());
+        byReads.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        int hot = byReads.isEmpty() ? 0 : Math.max(1, (int) Math.round(byReads.size() * HOT_SHARE));
+        java.util.Set<String> result = new java.util.HashSet<>();
+        byReads.subList(0, hot).forEach(e -> result.add(e.getKey()));
+        return result;
+    }
+
+    // ---- lost writes --------------------------------------------------------------------------
+
+    /**
+     * Acknowledged writes that no replica reflects any more: the key's reconciled state across its
+     * replicas neither is the write nor comes from a write that overlapped or followed it. (Under
+     * last-write-wins with clock skew, an earlier write with a later timestamp silently wins.)
+     */
+    public List<Long> lostWrites() {
+        List<Long> lost = new ArrayList<>();
+        for (List<WriteRecord> perKey : acknowledgedByKey.values()) {
+            for (WriteRecord write : perKey) {
+                if (isLost(write)) {
+                    lost.add(write.op());
+                }
+            }
+        }
+        Collections.sort(lost);
+        return lost;
+    }
+
+    private boolean isLost(WriteRecord write) {
+        List<Cell> merged = List.of();
+        for (String replica : cluster.ring().replicasFor(write.key())) {
+            merged = cluster.config().versioning().mergeAll(merged, cluster.storage(replica).get(write.key()));
+        }
+        if (merged.isEmpty()) {
+            return false; // nothing left at all: only a purged delete can leave that, and it reads as deleted
+        }
+        for (Cell cell : merged) {
+            Stamp stamp = Stamp.parse(cell.stamp());
+            if (stamp.covers(write.stamp()) && stamp.clock() != null) {
+                return false;
+            }
+            if (cell.writeId() == write.op()) {
+                return false;
+            }
+            WriteRecord winner = writes.get(cell.writeId());
+            boolean overlappedOrFollowed = winner == null || winner.endedAt() > write.startedAt();
+            if (stamp.clock() == null && overlappedOrFollowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- numbers for reports ------------------------------------------------------------------
+
+    public long reads() {
+        return reads;
+    }
+
+    public long failedReads() {
+        return failedReads;
+    }
+
+    public long failedWrites() {
+        return failedWrites;
+    }
+
+    public long acknowledgedWrites() {
+        return acknowledgedByKey.values().stream().mapToLong(List::size).sum();
+    }
+
+    public long staleReads() {
+        return staleReadOps.size();
+    }
+
+    public List<Long> staleReadOps() {
+        return Collections.unmodifiableList(staleReadOps);
+    }
+
+    public long nonMonotonicReads() {
+        return nonMonotonicReads;
+    }
+
+    public List<DivergenceSample> samples() {
+        return Collections.unmodifiableList(samples);
+    }
+
+    public LatencyStats writeLatency() {
+        return writeLatency;
+    }
+
+    public LatencyStats readLatency() {
+        return readLatency;
+    }
+
+    public Cluster cluster() {
+        return cluster;
+    }
+}
