@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Watches a run through its journal and judges it: stale reads as they complete, divergence on a
@@ -24,6 +23,8 @@ public final class Oracle {
     private final Map<Long, Long> startedAt = new HashMap<>();
     private final Map<Long, WriteRecord> writes = new LinkedHashMap<>();
     private final Map<String, List<WriteRecord>> acknowledgedByKey = new HashMap<>();
+    /** Per key, the newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
+    private final Map<String, List<Stamp>> newestAcknowledged = new HashMap<>();
     private final Map<String, Integer> readsPerKey = new HashMap<>();
     /** Per key, completed reads in completion order with the newest version returned so far. */
     private final Map<String, java.util.ArrayDeque<ReadMark>> readMarks = new HashMap<>();
@@ -76,6 +77,9 @@ public final class Oracle {
         writes.put(done.op(), record);
         if (ok) {
             acknowledgedByKey.computeIfAbsent(done.key(), k -> new ArrayList<>()).add(record);
+            List<Stamp> newest = newestAcknowledged.computeIfAbsent(done.key(), k -> new ArrayList<>());
+            Stamp previous = newest.isEmpty() ? null : newest.get(newest.size() - 1);
+            newest.add(previous != null && previous.covers(record.stamp()) ? previous : record.stamp());
         }
     }
 
@@ -87,13 +91,49 @@ public final class Oracle {
         reads++;
         readLatency.add(done.latency());
         List<Stamp> returned = done.versions().stream().map(Stamp::parse).toList();
-        for (WriteRecord write : acknowledgedByKey.getOrDefault(done.key(), List.of())) {
-            if (write.endedAt() <= start && returned.stream().noneMatch(s -> s.covers(write.stamp()))) {
-                staleReadOps.add(done.op());
-                break;
-            }
+        if (isStale(done.key(), start, returned)) {
+            staleReadOps.add(done.op());
         }
         checkMonotonic(done.key(), start, done.at(), returned);
+    }
+
+    /**
+     * Stale: some write acknowledged before the read began is not covered by what it returned.
+     * Acknowledgements arrive in time order, so the writes acknowledged before {@code start} are a
+     * prefix of the key's list; under last-write-wins the newest of a prefix is kept alongside.
+     */
+    private boolean isStale(String key, long start, List<Stamp> returned) {
+        List<WriteRecord> acked = acknowledgedByKey.getOrDefault(key, List.of());
+        int before = prefixEndedBy(acked, start);
+        if (before == 0) {
+            return false;
+        }
+        if (cluster.config().versioning() == dev.repairscope.cluster.Versioning.LWW) {
+            Stamp newest = newestAcknowledged.get(key).get(before - 1);
+            return returned.stream().noneMatch(s -> s.covers(newest));
+        }
+        for (int i = 0; i < before; i++) {
+            Stamp written = acked.get(i).stamp();
+            if (returned.stream().noneMatch(s -> s.covers(written))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many of {@code acked} (in acknowledgement order) ended at or before {@code time}. */
+    private static int prefixEndedBy(List<WriteRecord> acked, long time) {
+        int low = 0;
+        int high = acked.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (acked.get(mid).endedAt() <= time) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private record ReadMark(long endedAt, Stamp newestSoFar) {
@@ -159,7 +199,7 @@ public final class Oracle {
 
     /** Keys whose primary replicas (up or down) do not all hold the same versions. */
     public List<String> divergentKeys() {
-        TreeSet<String> keys = new TreeSet<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (String node : cluster.nodes()) {
             keys.addAll(cluster.storage(node).rows().keySet());
         }
@@ -169,6 +209,7 @@ public final class Oracle {
                 divergent.add(key);
             }
         }
+        Collections.sort(divergent);
         return divergent;
     }
 

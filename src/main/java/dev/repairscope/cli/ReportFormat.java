@@ -29,7 +29,8 @@ public enum ReportFormat {
         out.append("scenario:     ").append(report.scenario()).append('\n');
         out.append("seed:         ").append(report.seed()).append('\n');
         out.append("simulated:    ").append(Durations.format(report.simulatedMs() * 1000)).append('\n');
-        out.append("events:       ").append(report.events()).append('\n');
+        out.append("events:       ").append(report.events()).append(" journaled, ").append(report.steps())
+                .append(" simulation steps\n");
         out.append("trace digest: ").append(report.traceDigest()).append('\n');
         out.append("expectations:\n");
         if (report.expectations().isEmpty()) {

@@ -217,6 +217,9 @@ public final class StalenessCommand implements Callable<Integer> {
         out.append(String.format(Locale.ROOT, "%-14s %10s %10s %10s%n", "latency (ms)", "p50", "p99", "p99.9"));
         out.append(latencyRow("read", result.readLatency()));
         out.append(latencyRow("write", result.writeLatency()));
+        if (e.readRepair() != null) {
+            out.append(String.format(Locale.ROOT, "%nread repair writes sent: %,d%n", result.repairWrites()));
+        }
         return out.toString();
     }
 

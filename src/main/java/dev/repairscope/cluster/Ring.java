@@ -35,6 +35,7 @@ public final class Ring {
     private final List<String> nodes;
     private final int replicationFactor;
     private final TreeMap<Long, String> tokens = new TreeMap<>();
+    private final Map<String, List<String>> replicas = new java.util.HashMap<>();
 
     public Ring(List<String> nodes, int vnodes, int replicationFactor) {
         if (replicationFactor < 1 || replicationFactor > nodes.size()) {
@@ -79,9 +80,9 @@ public final class Ring {
         return hash(key);
     }
 
-    /** The N replicas of a key, first the owner, then clockwise. */
+    /** The N replicas of a key, first the owner, then clockwise (memoised: the ring never changes). */
     public List<String> replicasFor(String key) {
-        return walk(tokenOf(key), replicationFactor);
+        return replicas.computeIfAbsent(key, k -> walk(tokenOf(k), replicationFactor));
     }
 
     /** Every node in clockwise order from the key's owner: primaries first, then the fallbacks. */

@@ -70,13 +70,17 @@ public final class Storage {
     public static long digest(List<Cell> cells) {
         long h = 0xcbf29ce484222325L;
         for (Cell cell : cells) {
-            for (char ch : cell.stamp().toCharArray()) {
-                h ^= ch;
-                h *= 0x100000001b3L;
-            }
-            h ^= cell.tombstone() ? 1 : 2;
-            h *= 0x100000001b3L;
+            h = mix(h, cell.writeId());
+            h = mix(h, cell.timestamp());
+            h = mix(h, cell.tombstone() ? 1 : 2);
+            h = mix(h, cell.clock().hashCode()); // TreeMap of String -> Long: the same in every run
         }
         return h;
+    }
+
+    private static long mix(long h, long value) {
+        h ^= value;
+        h *= 0x100000001b3L;
+        return h ^ (h >>> 29);
     }
 }

@@ -104,7 +104,8 @@ public final class ScenarioRun {
     }
 
     public RunReport report() {
-        return new RunReport(scenario.name(), seed, sim.now() / 1000, sim.journal().size(), sim.journal().digest(),
+        return new RunReport(scenario.name(), seed, sim.now() / 1000, sim.journal().size(), sim.stepsRun(),
+                sim.journal().digest(),
                 List.copyOf(results), metrics());
     }
 

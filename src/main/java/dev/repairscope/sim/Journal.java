@@ -1,5 +1,7 @@
 package dev.repairscope.sim;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,18 +41,53 @@ public final class Journal {
 
     /**
      * SHA-256 over every event's canonical text, one per line: equal digests mean equal runs.
-     * Records print their components in declaration order, so the text is stable.
+     * The text is the event's type and its components in declaration order.
      */
     public String digest() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            StringBuilder line = new StringBuilder(128);
             for (Event event : events) {
-                sha.update(event.toString().getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) '\n');
+                line.setLength(0);
+                canonical(event, line).append('\n');
+                sha.update(line.toString().getBytes(StandardCharsets.UTF_8));
             }
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+    }
+
+    /** Accessors of each event record's components, looked up once per class. */
+    private static final ClassValue<Method[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+            }
+            return accessors;
+        }
+    };
+
+    /**
+     * "Type[a=..., b=...]"-like text without the cost of a record's own toString (which formats
+     * through java.util.Formatter on every call).
+     */
+    static StringBuilder canonical(Event event, StringBuilder out) {
+        out.append(event.getClass().getSimpleName()).append('[');
+        Method[] accessors = COMPONENTS.get(event.getClass());
+        for (int i = 0; i < accessors.length; i++) {
+            if (i > 0) {
+                out.append(", ");
+            }
+            try {
+                out.append(accessors[i].invoke(event));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("event components are public", e);
+            }
+        }
+        return out.append(']');
     }
 }
