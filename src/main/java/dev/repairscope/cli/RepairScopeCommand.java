@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "repairscope", mixinStandardHelpOptions = true, version = "RepairScope 0.1",
         description = {"Watch Dynamo-style replicas diverge and converge.",
                 "With no arguments, opens the visualizer on the built-in default scenario."},
-        subcommands = {RunCommand.class, EfficiencyCommand.class, StalenessCommand.class})
+        subcommands = {RunCommand.class, CompareCommand.class, EfficiencyCommand.class, StalenessCommand.class})
 public final class RepairScopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

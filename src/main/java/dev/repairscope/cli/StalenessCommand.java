@@ -79,7 +79,9 @@ public final class StalenessCommand implements Callable<Integer> {
 
     @Option(names = "--read-repair", paramLabel = "MODE", defaultValue = "off",
             description = "off (default, WARS: every replica asked, answer from the first R, nothing repaired), "
-                    + "or a read repair mode switched on: none, foreground, background, probabilistic")
+                    + "or a read repair mode switched on, with the simulator's own read path: none, foreground "
+                    + "(both ask only the first R replicas of the preference list), background, probabilistic; "
+                    + "a trial's reads then hit its key in turn, so an earlier read's repair can serve a later one")
     String readRepair;
 
     @Option(names = "--read-repair-chance", paramLabel = "P", defaultValue = "1",

@@ -14,11 +14,12 @@ import java.util.Map;
  * A validated scenario: every default applied, every duration in microseconds, every name checked.
  *
  * @param source the file it came from (for messages)
+ * @param teaches what the lesson teaches, one point per entry (empty for plain scenarios)
  * @param duration how long a run lasts, in simulated microseconds
  * @param sampleInterval how often the oracle samples divergence
  * @param workload the generated client load, or null for scripted operations only
  */
-public record Scenario(String source, String name, String description, long seed, long duration,
+public record Scenario(String source, String name, String description, List<String> teaches, long seed, long duration,
                        long sampleInterval, ClusterConfig cluster, NetworkSetup network, RepairSetup repair,
                        Workload workload, List<TimedStep> timeline, List<Check> expectations) {
 

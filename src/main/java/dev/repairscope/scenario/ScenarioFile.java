@@ -10,7 +10,8 @@ import java.util.Map;
  * applied by {@link ScenarioValidator}), durations as strings such as "500ms". Unknown fields are
  * rejected by the loader. Documented field by field in scenarios/README.md.
  */
-public record ScenarioFile(String name, String description, Long seed, String duration, String sampleInterval,
+public record ScenarioFile(String name, String description, List<String> teaches, Long seed, String duration,
+                           String sampleInterval,
                            ClusterSpec cluster, NetworkSpec network, RepairSpec repair, WorkloadSpec workload,
                            List<Step> timeline, List<Expectation> expectations) {
 
@@ -92,6 +93,7 @@ public record ScenarioFile(String name, String description, Long seed, String du
             @JsonSubTypes.Type(value = Step.Sweep.class, name = "sweep"),
             @JsonSubTypes.Type(value = Step.Configure.class, name = "configure"),
             @JsonSubTypes.Type(value = Step.Check.class, name = "check"),
+            @JsonSubTypes.Type(value = Step.Checkpoint.class, name = "checkpoint"),
             @JsonSubTypes.Type(value = Step.Caption.class, name = "caption")})
     public sealed interface Step {
         String at();
@@ -177,6 +179,15 @@ public record ScenarioFile(String name, String description, Long seed, String du
         }
 
         record Caption(String at, String caption, List<Expectation> expect) implements Step {
+        }
+
+        /**
+         * Predict, then reveal: the window pauses and asks {@code question}; the user picks one of
+         * {@code choices}; {@code answer} is the right one, and the step's expectations prove it,
+         * checked at {@code revealAt} (default: at once), after the run has shown what happens.
+         */
+        record Checkpoint(String at, String caption, List<Expectation> expect, String question, List<String> choices,
+                          String answer, String explanation, String revealAt) implements Step {
         }
     }
 

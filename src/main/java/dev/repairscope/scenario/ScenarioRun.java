@@ -117,7 +117,12 @@ public final class ScenarioRun {
         }
         List<Check> onResult = timed.expect().stream().filter(c -> c.spec() instanceof Expectation.Result).toList();
         perform(timed.step(), result -> onResult.forEach(c -> judgeResult(c, result)));
-        timed.expect().stream().filter(c -> !(c.spec() instanceof Expectation.Result)).forEach(this::judge);
+        List<Check> now = timed.expect().stream().filter(c -> !(c.spec() instanceof Expectation.Result)).toList();
+        if (timed.step() instanceof Step.Checkpoint c && c.revealAt() != null) {
+            sim.at(Math.max(sim.now(), Durations.parse(c.revealAt())), () -> now.forEach(this::judge));
+        } else {
+            now.forEach(this::judge);
+        }
     }
 
     /** Carries out one action now (the timeline's steps, and the window's clicks, come through here). */
@@ -168,6 +173,8 @@ public final class ScenarioRun {
             antiEntropy.repair(r.nodeA(), r.nodeB());
         } else if (step instanceof Step.Sweep) {
             antiEntropy.sweepNow();
+        } else if (step instanceof Step.Checkpoint c) {
+            sim.record(new Event.Caption(sim.now(), "Predict: " + c.question() + " " + c.choices()));
         } else if (step instanceof Step.Configure c) {
             reconfigure(ScenarioValidator.repair(c.repair(), repairSetup, "/repair", new Problems()));
         }

@@ -70,7 +70,8 @@ final class ScenarioValidator {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Scenario(source, name, file.description() == null ? "" : file.description(), seed, duration, sample,
+        List<String> teaches = file.teaches() == null ? List.of() : List.copyOf(file.teaches());
+        return new Scenario(source, name, file.description() == null ? "" : file.description(), teaches, seed, duration, sample,
                 cluster, network, repair, workload, timeline, expectations);
     }
 
@@ -445,6 +446,24 @@ final class ScenarioValidator {
             }
         } else if (step instanceof Step.Repair r) {
             pair(r.nodeA(), r.nodeB(), p, "nodeA", "nodeB");
+        } else if (step instanceof Step.Checkpoint c) {
+            if (c.question() == null || c.question().isBlank()) {
+                problems.add(p + "/question", "required: the question to ask, e.g. \"What does a read at ONE from n2 return now?\"");
+            }
+            if (c.choices() == null || c.choices().size() < 2 || c.choices().size() > 6) {
+                problems.add(p + "/choices", "required: 2 to 6 answers to choose from");
+            } else if (c.answer() == null || !c.choices().contains(c.answer())) {
+                problems.add(p + "/answer", "required: the right answer, exactly one of " + c.choices());
+            }
+            if (c.expect() == null || c.expect().isEmpty()) {
+                problems.add(p + "/expect", "a checkpoint needs expectations that prove its answer");
+            }
+            if (c.revealAt() != null) {
+                long reveal = duration(c.revealAt(), p + "/revealAt", 0, 0, ScenarioLimits.MAX_DURATION);
+                if (c.at() != null && reveal < duration(c.at(), p + "/at", 0, 0, ScenarioLimits.MAX_DURATION)) {
+                    problems.add(p + "/revealAt", "the answer cannot be revealed before the question is asked");
+                }
+            }
         } else if (step instanceof Step.Configure c) {
             if (c.repair() == null) {
                 problems.add(p + "/repair", "required: the repair settings to change, e.g. {\"readRepair\": {\"mode\": \"none\"}}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,28 @@ class ScenarioLibraryTest {
                 .contains("seed-story.json", "ref1-blocking-read-repair.json", "ref2-hints-replay.json",
                         "ref3-anti-entropy-one-range.json", "ref4-read-repair-heals-every-key-read.json",
                         "ref5-read-repair-chance.json", "ref6-quorum-arithmetic.json");
+    }
+
+    @Test
+    void everyLessonSaysWhatItTeachesAndTellsItsStory() throws Exception {
+        List<Path> lessons = library().filter(p -> p.getFileName().toString().startsWith("lesson-")
+                || p.getFileName().toString().equals("seed-story.json")).toList();
+        assertThat(lessons).hasSizeGreaterThanOrEqualTo(11);
+        for (Path file : lessons) {
+            Scenario lesson = new ScenarioLoader().load(file);
+            assertThat(lesson.teaches()).as(file + " teaches").isNotEmpty();
+            long captions = lesson.timeline().stream().filter(s -> s.caption() != null).count();
+            assertThat(captions).as(file + " captions").isGreaterThanOrEqualTo(2);
+        }
+        long checkpoints = lessons.stream().mapToLong(file -> {
+            try {
+                return new ScenarioLoader().load(file).timeline().stream()
+                        .filter(s -> s.step() instanceof ScenarioFile.Step.Checkpoint).count();
+            } catch (ScenarioException e) {
+                throw new IllegalStateException(e);
+            }
+        }).sum();
+        assertThat(checkpoints).as("predict-then-reveal checkpoints across the lessons").isGreaterThanOrEqualTo(6);
     }
 
     @Test
