@@ -24,8 +24,8 @@ public final class MerkleTree {
     public static final int MAX_DEPTH = 20;
     /** Bytes one hash takes on the wire. Hashes are 64 bits here (Cassandra sends 32-byte SHA-256). */
     public static final int HASH_BYTES = 8;
-    /** Levels up to here are arrays; deeper ones hold only their non-zero hashes (depth 20 would be 2M longs). */
-    private static final int DENSE_LEVELS = 12;
+    /** Levels 0..16 are plain arrays (at most 512 KiB); only the deepest levels of depth-20 trees are sparse. */
+    private static final int DENSE_LEVELS = 17;
 
     /** Told about each pair of hashes {@link #difference} compares. */
     @FunctionalInterface

@@ -1,0 +1,101 @@
+package dev.repairscope.bench;
+
+import dev.repairscope.repair.antientropy.EfficiencyTable;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs every benchmark in one JVM session and prints the five figures the README carries:
+ * medians with their spread (min..max over measurement iterations), and ratios computed from
+ * numbers measured in this same run. Usage: {@code mvn -B -DskipTests test-compile exec:exec@bench}
+ * (JMH options in {@code -Dbench.args}, default one fork, 2 warm-up and 5 measured iterations).
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        CommandLineOptions cli = new CommandLineOptions(args);
+        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
+                .include(SimulationBench.class.getSimpleName())
+                .include(MerkleBench.class.getSimpleName())
+                .include(MerkleDifferenceBench.class.getSimpleName())
+                .include(SeekBench.class.getSimpleName())
+                .build()).run();
+
+        System.out.printf(Locale.ROOT, "%n==== RepairScope benchmarks (%s, %d cores, %s) ====%n",
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+
+        long steps = new SimulationBench() {
+            {
+                setUp();
+            }
+        }.steps;
+        Statistics busy = stats(results, "busyCluster", null);
+        Statistics floor = stats(results, "floor", null);
+        double busyRate = steps / (busy.getPercentile(50) / 1000);
+        double floorRate = steps / (floor.getPercentile(50) / 1000);
+        System.out.printf(Locale.ROOT, "%n1. Simulation throughput (%d steps: 6 nodes, N=3, QUORUM Zipf workload, all mechanisms, faults)%n", steps);
+        System.out.printf(Locale.ROOT, "   busy cluster: %,.0f events/s (median run %.1f ms, %s)%n", busyRate, busy.getPercentile(50), spread(busy));
+        System.out.printf(Locale.ROOT, "   bare queue:   %,.0f events/s (median run %.1f ms, %s)%n", floorRate, floor.getPercentile(50), spread(floor));
+        System.out.printf(Locale.ROOT, "   ratio busy / floor: %.2f%n", busyRate / floorRate);
+
+        Statistics build = stats(results, "buildDepth16", null);
+        Statistics hash = stats(results, "hashRowsOnly", null);
+        Statistics update = stats(results, "updateOneRow", null);
+        System.out.printf(Locale.ROOT, "%n2. Merkle build over 1,000,000 rows, depth 16%n");
+        System.out.printf(Locale.ROOT, "   build: %.1f ms (%s); hashing the rows alone: %.1f ms (%s); ratio %.2f%n",
+                build.getPercentile(50), spread(build), hash.getPercentile(50), spread(hash),
+                build.getPercentile(50) / hash.getPercentile(50));
+        System.out.printf(Locale.ROOT, "   one incremental update (add + remove a row: 2 x 17 hashes): %.0f ns (%s)%n",
+                update.getPercentile(50), spread(update));
+
+        System.out.printf(Locale.ROOT, "%n3. Merkle difference, 1,000,000 keys per replica, depth 16%n");
+        System.out.printf(Locale.ROOT, "   %6s %12s %8s %9s %12s %12s %14s%n", "d", "difference", "hashes", "streamed",
+                "merkle B", "stream B", "naive B");
+        for (int d : List.of(1, 10, 100, 1000, 10000)) {
+            Statistics diff = stats(results, "difference", String.valueOf(d));
+            EfficiencyTable.Row row = EfficiencyTable.measure(1_000_000, d, 16, 1);
+            System.out.printf(Locale.ROOT, "   %6d %9.1f us %8d %9d %12d %12d %14d%n", d, diff.getPercentile(50),
+                    row.hashesCompared(), row.rowsStreamed(), row.merkleBytes(), row.streamedBytes(), row.naiveBytes());
+        }
+
+        System.out.printf(Locale.ROOT, "%n4. Seek by replay in a 10-minute run at 200 client operations/s%n");
+        for (String target : List.of("60", "300", "600")) {
+            Statistics seek = stats(results, "seekByReplay", target);
+            System.out.printf(Locale.ROOT, "   to %3ss: %.0f ms (%s)%n", target, seek.getPercentile(50), spread(seek));
+        }
+        System.out.printf(Locale.ROOT, "%n5. Drawing: see the ui benchmark (ClusterViewFrameBench) when present%n");
+    }
+
+    private static Statistics stats(Collection<RunResult> results, String method, String param) {
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark();
+            if (name.endsWith("." + method)) {
+                String p = firstParam(result);
+                if (param == null || p == null || param.equals(p)) {
+                    return result.getPrimaryResult().getStatistics();
+                }
+            }
+        }
+        throw new IllegalStateException("no result for " + method + " " + param);
+    }
+
+    private static String firstParam(RunResult result) {
+        for (String key : result.getParams().getParamsKeys()) {
+            return result.getParams().getParam(key);
+        }
+        return null;
+    }
+
+    private static String spread(Statistics s) {
+        return String.format(Locale.ROOT, "min %.1f, max %.1f, n=%d", s.getMin(), s.getMax(), s.getN());
+    }
+}

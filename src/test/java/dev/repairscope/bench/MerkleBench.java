@@ -1,0 +1,72 @@
+package dev.repairscope.bench;
+
+import dev.repairscope.cluster.Cell;
+import dev.repairscope.cluster.VectorClock;
+import dev.repairscope.repair.antientropy.MerkleTree;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/** Merkle tree costs over a million rows: build against hashing alone, and one incremental update. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class MerkleBench {
+    static final int KEYS = 1_000_000;
+    static final int DEPTH = 16;
+
+    List<String> keys;
+    List<List<Cell>> rows;
+    MerkleTree full;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        keys = new ArrayList<>(KEYS);
+        rows = new ArrayList<>(KEYS);
+        for (int i = 0; i < KEYS; i++) {
+            String key = "key" + i;
+            keys.add(key);
+            rows.add(List.of(new Cell(key, "v1", false, 1_000L + i, VectorClock.EMPTY, i + 1)));
+        }
+        full = build();
+    }
+
+    private MerkleTree build() {
+        MerkleTree tree = new MerkleTree(0, Long.MAX_VALUE, DEPTH);
+        for (int i = 0; i < KEYS; i++) {
+            tree.addRow(keys.get(i), rows.get(i));
+        }
+        return tree;
+    }
+
+    @Benchmark
+    public long buildDepth16() {
+        return build().root();
+    }
+
+    @Benchmark
+    public long hashRowsOnly() {
+        long sum = 0;
+        for (int i = 0; i < KEYS; i++) {
+            sum += MerkleTree.rowHash(keys.get(i), rows.get(i));
+        }
+        return sum;
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public long updateOneRow() {
+        // O(depth): the row's leaf and its 16 ancestors; added then taken out again
+        full.addRow("extra", rows.get(0));
+        full.removeRow("extra", rows.get(0));
+        return full.root();
+    }
+}
