@@ -6,6 +6,7 @@ import dev.repairscope.cluster.Storage;
 import dev.repairscope.sim.Event;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,16 +238,35 @@ public final class Oracle {
 
     // ---- lost writes --------------------------------------------------------------------------
 
+    /** Why an acknowledged write is no longer reflected by its replicas. */
+    enum Loss {
+        /** It is (or is superseded by an overlapping or later write): not lost. */
+        NONE,
+        /** Last-write-wins kept an earlier write whose timestamp was higher: clock skew, by design. */
+        OVERWRITTEN_BY_CLOCK_SKEW,
+        /** Its data is gone: the replicas hold only older versions. */
+        MISSING
+    }
+
     /**
      * Acknowledged writes that no replica reflects any more: the key's reconciled state across its
-     * replicas neither is the write nor comes from a write that overlapped or followed it. (Under
-     * last-write-wins with clock skew, an earlier write with a later timestamp silently wins.)
+     * replicas neither is the write nor comes from a write that overlapped or followed it. Includes
+     * those that last-write-wins overwrote by design ({@link #overwrittenByClockSkew()}).
      */
     public List<Long> lostWrites() {
+        return writesLost(EnumSet.of(Loss.OVERWRITTEN_BY_CLOCK_SKEW, Loss.MISSING));
+    }
+
+    /** The lost writes that an earlier write with a later (skewed) timestamp beat: LWW doing what it does. */
+    public List<Long> overwrittenByClockSkew() {
+        return writesLost(EnumSet.of(Loss.OVERWRITTEN_BY_CLOCK_SKEW));
+    }
+
+    private List<Long> writesLost(java.util.Set<Loss> kinds) {
         List<Long> lost = new ArrayList<>();
         for (List<WriteRecord> perKey : acknowledgedByKey.values()) {
             for (WriteRecord write : perKey) {
-                if (isLost(write)) {
+                if (kinds.contains(classify(write))) {
                     lost.add(write.op());
                 }
             }
@@ -255,29 +275,31 @@ public final class Oracle {
         return lost;
     }
 
-    private boolean isLost(WriteRecord write) {
+    private Loss classify(WriteRecord write) {
         List<Cell> merged = List.of();
         for (String replica : cluster.ring().replicasFor(write.key())) {
             merged = cluster.config().versioning().mergeAll(merged, cluster.storage(replica).get(write.key()));
         }
         if (merged.isEmpty()) {
-            return false; // nothing left at all: only a purged delete can leave that, and it reads as deleted
+            return Loss.NONE; // nothing left at all: only a purged delete can leave that, and it reads as deleted
         }
+        Loss verdict = Loss.MISSING;
         for (Cell cell : merged) {
             Stamp stamp = Stamp.parse(cell.stamp());
-            if (stamp.covers(write.stamp()) && stamp.clock() != null) {
-                return false;
+            if (cell.writeId() == write.op() || (stamp.clock() != null && stamp.covers(write.stamp()))) {
+                return Loss.NONE;
             }
-            if (cell.writeId() == write.op()) {
-                return false;
-            }
-            WriteRecord winner = writes.get(cell.writeId());
-            boolean overlappedOrFollowed = winner == null || winner.endedAt() > write.startedAt();
-            if (stamp.clock() == null && overlappedOrFollowed) {
-                return false;
+            if (stamp.clock() == null) {
+                WriteRecord winner = writes.get(cell.writeId());
+                if (winner == null || winner.endedAt() > write.startedAt()) {
+                    return Loss.NONE; // an overlapping or later write replaced it
+                }
+                if (stamp.timestamp() > write.stamp().timestamp()) {
+                    verdict = Loss.OVERWRITTEN_BY_CLOCK_SKEW;
+                }
             }
         }
-        return true;
+        return verdict;
     }
 
     // ---- numbers for reports ------------------------------------------------------------------

@@ -290,6 +290,7 @@ public final class ScenarioRun {
         metrics.put("maxDivergentKeys", oracle.samples().stream().mapToLong(DivergenceSample::divergentKeys)
                 .max().orElse(0));
         metrics.put("lostWrites", (long) oracle.lostWrites().size());
+        metrics.put("lostWritesByClockSkew", (long) oracle.overwrittenByClockSkew().size());
         metrics.put("readLatencyP50Micros", oracle.readLatency().percentile(50));
         metrics.put("readLatencyP99Micros", oracle.readLatency().percentile(99));
         metrics.put("writeLatencyP50Micros", oracle.writeLatency().percentile(50));

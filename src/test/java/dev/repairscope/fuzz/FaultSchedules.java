@@ -11,13 +11,14 @@ import java.util.Random;
 /**
  * Seeded random scenarios: a cluster, repair settings, a workload and a schedule of crashes,
  * partitions, one-way cuts, blips, loss and slow links; then everything heals, hints settle, and
- * one full anti-entropy sweep runs. Written as scenario JSON, so a failing seed is a file anyone
+ * one full anti-entropy sweep runs. A third of the schedules skew one node's clock (then
+ * last-write-wins may overwrite acknowledged writes by design). Written as scenario JSON, so a failing seed is a file anyone
  * can rerun with {@code java -jar target/repairscope.jar run}.
  */
 final class FaultSchedules {
     static final int FAULTS_END_S = 20;
-    static final int SWEEP_AT_S = 45;
-    static final int DURATION_S = 150;
+    static final int SWEEP_AT_S = 40;
+    static final int DURATION_S = 100;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -37,6 +38,11 @@ final class FaultSchedules {
         ObjectNode cluster = root.putObject("cluster");
         cluster.put("nodes", nodes).put("replicationFactor", rf).put("detectionDelay", (1 + random.nextInt(5)) + "s");
         cluster.put("versioning", random.nextInt(4) == 0 ? "vector-clocks" : "lww");
+        boolean skewed = random.nextInt(3) == 0;
+        if (skewed) {
+            ObjectNode skew = cluster.putObject("clockSkew");
+            skew.put("n" + (1 + random.nextInt(nodes)), (random.nextBoolean() ? "" : "-") + (1 + random.nextInt(400)) + "ms");
+        }
         ObjectNode network = root.putObject("network");
         network.putObject("latency").put("type", "exponential").put("min", "1ms").put("mean", (1 + random.nextInt(5)) + "ms");
         ObjectNode repair = root.putObject("repair");
@@ -92,7 +98,9 @@ final class FaultSchedules {
         step(timeline, SWEEP_AT_S + "s", "sweep").put("caption", "One full anti-entropy sweep.");
         ArrayNode expectations = root.putArray("expectations");
         expectations.addObject().put("type", "invariant").put("name", "converged");
-        expectations.addObject().put("type", "invariant").put("name", "no-lost-writes");
+        if (!skewed) {
+            expectations.addObject().put("type", "invariant").put("name", "no-lost-writes");
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

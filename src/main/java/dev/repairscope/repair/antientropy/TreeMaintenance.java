@@ -1,9 +1,9 @@
 package dev.repairscope.repair.antientropy;
 
-import java.util.Locale;
+import dev.repairscope.repair.Variant;
 
 /** How a replica keeps its Merkle trees, with the system each way comes from. */
-public enum TreeMaintenance {
+public enum TreeMaintenance implements Variant {
     /**
      * Cassandra: no tree exists between repairs; a session starts with a validation, a read-only
      * scan of every row in the range. Cheap while idle, expensive at repair time.
@@ -23,24 +23,19 @@ public enum TreeMaintenance {
         this.explanation = explanation;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String explanation() {
         return explanation;
     }
 
-    /** Parses "build-on-repair" or "incremental" (case and '_' versus '-' do not matter). */
+    /** Parses the id, e.g. "build-on-repair" (case, blanks and '_' versus '-' ignored). */
     public static TreeMaintenance parse(String text) {
-        String normal = text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (TreeMaintenance maintenance : values()) {
-            if (maintenance.id.equals(normal)) {
-                return maintenance;
-            }
-        }
-        throw new IllegalArgumentException("unknown tree maintenance \"" + text
-                + "\": expected \"build-on-repair\" (Cassandra) or \"incremental\" (Riak)");
+        return Variant.parse(TreeMaintenance.class, text, "tree maintenance");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package dev.repairscope.repair.hints;
 
-import java.util.Locale;
+import dev.repairscope.repair.Variant;
 
 /** The two families of hinted handoff, with the system each one comes from. */
-public enum HandoffStyle {
+public enum HandoffStyle implements Variant {
     /** Cassandra: the coordinator keeps the hints; they do not count toward the consistency level (except ANY). */
     COORDINATOR("coordinator", "the coordinator keeps a hint for each replica that missed the write and replays it "
             + "when the replica is seen up; hints do not count toward the consistency level except ANY, a max hint "
@@ -20,24 +20,19 @@ public enum HandoffStyle {
         this.explanation = explanation;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String explanation() {
         return explanation;
     }
 
-    /** Parses "coordinator" or "sloppy", ignoring case and surrounding blanks. */
+    /** Parses the id, e.g. "coordinator" (case, blanks and '_' versus '-' ignored). */
     public static HandoffStyle parse(String text) {
-        String wanted = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-        for (HandoffStyle style : values()) {
-            if (style.id.equals(wanted)) {
-                return style;
-            }
-        }
-        throw new IllegalArgumentException("unknown hinted handoff style \"" + text
-                + "\": expected \"coordinator\" or \"sloppy\"");
+        return Variant.parse(HandoffStyle.class, text, "hinted handoff style");
     }
 
     @Override

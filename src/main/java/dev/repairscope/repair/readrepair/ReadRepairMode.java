@@ -1,7 +1,8 @@
 package dev.repairscope.repair.readrepair;
 
+import dev.repairscope.repair.Variant;
 /** The read repair variants, with the system each one comes from. */
-public enum ReadRepairMode {
+public enum ReadRepairMode implements Variant {
     /** Reconcile the client's answer, write nothing back (Cassandra 4.0 read_repair = NONE). */
     NONE("none", "reconcile the answer only; replicas stay as they were (Cassandra read_repair=NONE)"),
     /** Repair the replicas that were read before answering (Cassandra 4.0 default, BLOCKING). */
@@ -20,21 +21,19 @@ public enum ReadRepairMode {
         this.explanation = explanation;
     }
 
+    @Override
     public String id() {
         return id;
     }
 
+    @Override
     public String explanation() {
         return explanation;
     }
 
+    /** Parses the id, e.g. "none" (case, blanks and '_' versus '-' ignored). */
     public static ReadRepairMode parse(String text) {
-        for (ReadRepairMode mode : values()) {
-            if (mode.id.equalsIgnoreCase(text.trim())) {
-                return mode;
-            }
-        }
-        throw new IllegalArgumentException("unknown read repair mode \"" + text + "\"");
+        return Variant.parse(ReadRepairMode.class, text, "read repair mode");
     }
 
     @Override

@@ -27,7 +27,7 @@ class HintSettingsTest {
         assertThat(HandoffStyle.parse(" Sloppy ")).isEqualTo(HandoffStyle.SLOPPY);
         assertThat(HandoffStyle.parse("SLOPPY")).isEqualTo(HandoffStyle.SLOPPY);
         assertThatThrownBy(() -> HandoffStyle.parse("riak"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"coordinator\" or \"sloppy\"");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected one of coordinator, sloppy");
     }
 
     @Test

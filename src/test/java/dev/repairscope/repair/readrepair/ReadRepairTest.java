@@ -370,7 +370,7 @@ class ReadRepairTest {
         assertThat(ReadRepairMode.FOREGROUND.toString()).isEqualTo("foreground");
         assertThatThrownBy(() -> ReadRepairMode.parse("blocking"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown read repair mode \"blocking\"");
+                .hasMessage("unknown read repair mode \"blocking\": expected one of none, foreground, background, probabilistic");
     }
 
     @Test
