@@ -125,10 +125,27 @@ public final class Ring {
 
     private static long hash(String text) {
         long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                return hashBytes(text); // non-ASCII: hash the UTF-8 bytes (ASCII chars are their own bytes)
+            }
+            h ^= c;
+            h *= 0x100000001b3L;
+        }
+        return finish(h);
+    }
+
+    private static long hashBytes(String text) {
+        long h = 0xcbf29ce484222325L;
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
+        return finish(h);
+    }
+
+    private static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

@@ -113,17 +113,17 @@ public final class MerkleTree {
         if (Long.compareUnsigned(offset, width) >= 0) {
             return -1;
         }
-        int lo = 0;
-        int hi = leafCount() - 1;
-        while (lo < hi) { // the last leaf whose first offset is <= offset (skips empty leaves of tiny ranges)
-            int mid = (lo + hi + 1) >>> 1;
-            if (boundary(mid) <= offset) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
+        // estimate in floating point (within one leaf of the truth), then settle on the exact boundary
+        int last = leafCount() - 1;
+        double share = (double) offset / (width == Long.MIN_VALUE ? 0x1p63 : (double) width);
+        int leaf = (int) Math.max(0, Math.min(last, (long) (share * leafCount())));
+        while (leaf > 0 && boundary(leaf) > offset) {
+            leaf--;
         }
-        return lo;
+        while (leaf < last && boundary(leaf + 1) <= offset) {
+            leaf++;
+        }
+        return leaf;
     }
 
     /** Exclusive start token of a leaf's sub-range. */
