@@ -22,17 +22,35 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         CommandLineOptions cli = new CommandLineOptions(args);
-        Collection<RunResult> results = new Runner(new OptionsBuilder().parent(cli)
-                .include(SimulationBench.class.getSimpleName())
-                .include(MerkleBench.class.getSimpleName())
-                .include(MerkleDifferenceBench.class.getSimpleName())
-                .include(SeekBench.class.getSimpleName())
-                .build()).run();
+        OptionsBuilder options = new OptionsBuilder();
+        options.parent(cli);
+        if (cli.getIncludes().isEmpty()) { // no benchmark named on the command line: run them all
+            for (Class<?> bench : List.of(SimulationBench.class, MerkleBench.class, MerkleDifferenceBench.class, SeekBench.class)) {
+                options.include(bench.getSimpleName());
+            }
+        }
+        Collection<RunResult> results = new Runner(options.build()).run();
 
         System.out.printf(Locale.ROOT, "%n==== RepairScope benchmarks (%s, %d cores, %s) ====%n",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
 
+        if (has(results, "busyCluster")) {
+            printThroughput(results);
+        }
+        if (has(results, "buildDepth16")) {
+            printMerkleBuild(results);
+        }
+        if (has(results, "difference")) {
+            printMerkleDifference(results);
+        }
+        if (has(results, "seekByReplay")) {
+            printSeek(results);
+        }
+        System.out.printf(Locale.ROOT, "%n5. Drawing: see the ui benchmark (ClusterViewFrameBench) when present%n");
+    }
+
+    private static void printThroughput(Collection<RunResult> results) {
         long steps = new SimulationBench() {
             {
                 setUp();
@@ -46,6 +64,9 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "   busy cluster: %,.0f events/s (median run %.1f ms, %s)%n", busyRate, busy.getPercentile(50), spread(busy));
         System.out.printf(Locale.ROOT, "   bare queue:   %,.0f events/s (median run %.1f ms, %s)%n", floorRate, floor.getPercentile(50), spread(floor));
         System.out.printf(Locale.ROOT, "   ratio busy / floor: %.2f%n", busyRate / floorRate);
+    }
+
+    private static void printMerkleBuild(Collection<RunResult> results) {
 
         Statistics build = stats(results, "buildDepth16", null);
         Statistics hash = stats(results, "hashRowsOnly", null);
@@ -56,6 +77,9 @@ public final class Benchmarks {
                 build.getPercentile(50) / hash.getPercentile(50));
         System.out.printf(Locale.ROOT, "   one incremental update (add + remove a row: 2 x 17 hashes): %.0f ns (%s)%n",
                 update.getPercentile(50), spread(update));
+    }
+
+    private static void printMerkleDifference(Collection<RunResult> results) {
 
         System.out.printf(Locale.ROOT, "%n3. Merkle difference, 1,000,000 keys per replica, depth 16%n");
         System.out.printf(Locale.ROOT, "   %6s %12s %8s %9s %12s %12s %14s%n", "d", "difference", "hashes", "streamed",
@@ -66,13 +90,19 @@ public final class Benchmarks {
             System.out.printf(Locale.ROOT, "   %6d %9.1f us %8d %9d %12d %12d %14d%n", d, diff.getPercentile(50),
                     row.hashesCompared(), row.rowsStreamed(), row.merkleBytes(), row.streamedBytes(), row.naiveBytes());
         }
+    }
+
+    private static void printSeek(Collection<RunResult> results) {
 
         System.out.printf(Locale.ROOT, "%n4. Seek by replay in a 10-minute run at 200 client operations/s%n");
         for (String target : List.of("60", "300", "600")) {
             Statistics seek = stats(results, "seekByReplay", target);
             System.out.printf(Locale.ROOT, "   to %3ss: %.0f ms (%s)%n", target, seek.getPercentile(50), spread(seek));
         }
-        System.out.printf(Locale.ROOT, "%n5. Drawing: see the ui benchmark (ClusterViewFrameBench) when present%n");
+    }
+
+    private static boolean has(Collection<RunResult> results, String method) {
+        return results.stream().anyMatch(r -> r.getParams().getBenchmark().endsWith("." + method));
     }
 
     private static Statistics stats(Collection<RunResult> results, String method, String param) {
