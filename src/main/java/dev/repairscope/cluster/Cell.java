@@ -1,5 +1,7 @@
 package dev.repairscope.cluster;
 
+import java.util.List;
+
 /**
  * One version of one key as a replica stores it. {@code writeId} names the client operation that
  * produced it, so the checker can tell which write a read returned; {@code timestamp} is the
@@ -20,6 +22,16 @@ public record Cell(String key, String value, boolean tombstone, long timestamp, 
     /** Machine form the checker parses back: "w7@1000123" or "w7{n1:1}". */
     public String stamp() {
         return "w" + writeId + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString());
+    }
+
+    /** What a client sees of a key's versions: "v2", "not found", or "[a | b]" for siblings. */
+    public static String shown(List<Cell> cells) {
+        List<Cell> live = cells.stream().filter(c -> !c.tombstone()).toList();
+        if (live.isEmpty()) {
+            return "not found";
+        }
+        return live.size() == 1 ? live.get(0).value()
+                : "[" + String.join(" | ", live.stream().map(Cell::value).toList()) + "]";
     }
 
     /** Rough size on the wire: key, value and metadata. */

@@ -12,13 +12,6 @@ public record OperationResult(long op, OperationType type, String key, Outcome o
 
     /** The value a client would see: "v2", "not found", or "[a | b]" for siblings. */
     public String shownValue() {
-        List<Cell> live = cells.stream().filter(c -> !c.tombstone()).toList();
-        if (live.isEmpty()) {
-            return "not found";
-        }
-        if (live.size() == 1) {
-            return live.get(0).value();
-        }
-        return "[" + String.join(" | ", live.stream().map(Cell::value).toList()) + "]";
+        return Cell.shown(cells);
     }
 }

@@ -220,7 +220,7 @@ public final class ScenarioRun {
         Expectation spec = check.spec();
         if (spec instanceof Expectation.Replica r) {
             List<Cell> cells = cluster.storage(r.node()).get(r.key());
-            String shown = shown(cells);
+            String shown = Cell.shown(cells);
             boolean absent = Boolean.TRUE.equals(r.absent());
             record(check, absent ? shown.equals("not found") : shown.equals(r.value()),
                     r.node() + " holds " + shown + describeVersions(cells));
@@ -259,14 +259,6 @@ public final class ScenarioRun {
         sim.record(new Event.ExpectationChecked(sim.now(), check.description(), passed, detail));
     }
 
-    private static String shown(List<Cell> cells) {
-        List<Cell> live = cells.stream().filter(c -> !c.tombstone()).toList();
-        if (live.isEmpty()) {
-            return "not found";
-        }
-        return live.size() == 1 ? live.get(0).value()
-                : "[" + String.join(" | ", live.stream().map(Cell::value).toList()) + "]";
-    }
 
     private static String describeVersions(List<Cell> cells) {
         return cells.isEmpty() ? "" : " (" + String.join(", ", cells.stream().map(Cell::label).toList()) + ")";
