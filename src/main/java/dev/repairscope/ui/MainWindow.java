@@ -70,6 +70,7 @@ public final class MainWindow {
     private final ChartsPane charts;
     private final EventLogPane log;
     private final CountersPane counters;
+    private final dev.repairscope.ui.lessons.LessonTools lessons; // compare, walkthrough, what a lesson teaches
     private final Label caption = new Label();
     private final Label banner = new Label();
     private final HBox bannerBox;
@@ -98,6 +99,7 @@ public final class MainWindow {
         this.charts = new ChartsPane(model);
         this.log = new EventLogPane(model);
         this.counters = new CountersPane(model);
+        this.lessons = new dev.repairscope.ui.lessons.LessonTools(this, model);
         this.help = helpOverlay();
         this.bannerBox = errorBanner();
 
@@ -173,7 +175,7 @@ public final class MainWindow {
         VBox.setVgrow(vertical, Priority.ALWAYS);
         main.getStyleClass().add("main");
 
-        root.getChildren().addAll(main, new dev.repairscope.ui.view.QuestionOverlay(model), help);
+        root.getChildren().addAll(main, new dev.repairscope.ui.view.QuestionOverlay(model), lessons.overlay(), help);
         root.setId("root");
         root.getStyleClass().add("repairscope");
         scene = new Scene(root, state.width(), state.height());
@@ -392,12 +394,16 @@ public final class MainWindow {
         helpButton.setOnAction(e -> toggleHelp());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, picker, openFile, spacer, export, presentation, helpButton);
+        Button lab = new Button("Staleness lab\u2026"); // the PBS experiment in its own window
+        lab.setId("stalenessLabButton");
+        lab.setTooltip(new Tooltip("How eventual is eventual? P(consistent read) against time for several (R, W)"));
+        lab.setOnAction(e -> dev.repairscope.ui.staleness.StalenessLab.showFor(window(), false));
+        HBox bar = new HBox(8, title, picker, openFile, lessons.buttons(), spacer, lab, export, presentation, helpButton);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 2, 10));
         description.setWrapText(true);
         description.setMaxHeight(48);
-        VBox box = new VBox(2, bar, description);
+        VBox box = new VBox(2, bar, description, lessons.panel());
         box.setId("toolbar");
         box.getStyleClass().add("toolbar");
         box.setPadding(new Insets(0, 0, 6, 0));
@@ -625,6 +631,10 @@ public final class MainWindow {
 
     public EventLogPane eventLog() {
         return log;
+    }
+
+    public dev.repairscope.ui.lessons.LessonTools lessons() {
+        return lessons;
     }
 
     public ChartsPane charts() {

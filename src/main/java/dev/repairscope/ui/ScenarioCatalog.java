@@ -35,11 +35,60 @@ public final class ScenarioCatalog {
             return file != null ? "file:" + file.toAbsolutePath() : "resource:" + resource;
         }
 
+        /** The lesson number (1..12) when this is one of the lessons, else 0. */
+        public int lesson() {
+            return lessonNumber(label);
+        }
+
+        /** "Lesson 4: hot-cold-read-repair-only.json" for a lesson; the file name otherwise. */
         @Override
         public String toString() {
-            return label;
+            String number = lessonLabel(label);
+            return number.isEmpty() ? label : number + ": " + label;
         }
     }
+
+    /**
+     * The lessons in teaching order, by the start of their file names: the seed story is lesson 1,
+     * hot/cold with read repair only is lesson 4, quorum-no-stale is lesson 8, 10a and 10b share 10.
+     */
+    static final List<String> LESSON_ORDER = List.of("seed-story", "lesson-02", "lesson-03", "hot-cold-read-repair-only",
+            "lesson-05", "lesson-06", "lesson-07", "quorum-no-stale", "lesson-09", "lesson-10a", "lesson-10b",
+            "lesson-11", "lesson-12");
+    private static final List<String> LESSON_LABELS = List.of("Lesson 1", "Lesson 2", "Lesson 3", "Lesson 4",
+            "Lesson 5", "Lesson 6", "Lesson 7", "Lesson 8", "Lesson 9", "Lesson 10a", "Lesson 10b", "Lesson 11",
+            "Lesson 12");
+
+    /** Position of a scenario file in {@link #LESSON_ORDER}, or -1 when it is not a lesson. */
+    static int lessonRank(String fileName) {
+        for (int i = 0; i < LESSON_ORDER.size(); i++) {
+            String prefix = LESSON_ORDER.get(i);
+            if (fileName.equals(prefix + ".json") || fileName.startsWith(prefix + "-")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The lesson number of a scenario file (10a and 10b are both 10), or 0 when it is not a lesson. */
+    public static int lessonNumber(String fileName) {
+        int rank = lessonRank(fileName);
+        return rank < 0 ? 0 : Integer.parseInt(LESSON_LABELS.get(rank).replaceAll("[^0-9]", ""));
+    }
+
+    /** "Lesson 10a" for a lesson's file, or "" when it is not a lesson. */
+    public static String lessonLabel(String fileName) {
+        int rank = lessonRank(fileName);
+        return rank < 0 ? "" : LESSON_LABELS.get(rank);
+    }
+
+    /** Lessons first, in lesson order; then the rest by name. */
+    static final java.util.Comparator<Entry> LESSONS_FIRST = java.util.Comparator
+            .comparingInt((Entry e) -> {
+                int rank = lessonRank(e.label());
+                return rank < 0 ? Integer.MAX_VALUE : rank;
+            })
+            .thenComparing(Entry::label);
 
     private ScenarioCatalog() {
     }
@@ -56,7 +105,10 @@ public final class ScenarioCatalog {
         return bundled(token.startsWith("resource:") ? token.substring(9) : token);
     }
 
-    /** Every scenario found, bundled ones first, sorted by name; files on disk shadow bundled ones of the same name. */
+    /**
+     * Every scenario found, the lessons first in lesson order, then the rest sorted by name; files on
+     * disk shadow bundled ones of the same name.
+     */
     public static List<Entry> list(Path workingDirectory) {
         Map<String, Entry> byName = new LinkedHashMap<>();
         for (String resource : bundledResources()) {
@@ -73,8 +125,30 @@ public final class ScenarioCatalog {
             }
         }
         List<Entry> entries = new ArrayList<>(byName.values());
-        entries.sort(java.util.Comparator.comparing(Entry::label));
+        entries.sort(LESSONS_FIRST);
         return entries;
+    }
+
+    /**
+     * The entry among {@code entries} a loaded scenario came from ({@code Scenario.source()}: a file
+     * path or a bundled resource), else the one with its file name, else a new entry for it.
+     */
+    public static Entry forSource(String source, List<Entry> entries) {
+        if (source == null) {
+            return bundled(ScenarioLoader.DEFAULT_SCENARIO);
+        }
+        for (Entry e : entries) {
+            if (e.file() != null ? e.file().toString().equals(source) : source.equals(e.resource())) {
+                return e;
+            }
+        }
+        String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+        for (Entry e : entries) {
+            if (e.label().equals(name)) {
+                return e;
+            }
+        }
+        return source.startsWith("/scenarios/") ? bundled(source) : new Entry(name, null, Path.of(source));
     }
 
     private static List<String> bundledResources() {
