@@ -20,7 +20,17 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** Benchmark 5 is not JMH (JavaFX draws on its own thread): a harness in the ui tests, run by name or with all. */
+    private static final String DRAWING = "ClusterViewFrameBench";
+
     public static void main(String[] args) throws Exception {
+        List<String> all = List.of(args);
+        if (all.contains(DRAWING)) {
+            // "... ClusterViewFrameBench [frames]": the drawing harness alone
+            int at = all.indexOf(DRAWING);
+            dev.repairscope.ui.ClusterViewFrameBench.main(all.subList(at + 1, all.size()).toArray(String[]::new));
+            return;
+        }
         CommandLineOptions cli = new CommandLineOptions(args);
         OptionsBuilder options = new OptionsBuilder();
         options.parent(cli);
@@ -47,7 +57,11 @@ public final class Benchmarks {
         if (has(results, "seekByReplay")) {
             printSeek(results);
         }
-        System.out.printf(Locale.ROOT, "%n5. Drawing: see the ui benchmark (ClusterViewFrameBench) when present%n");
+        if (cli.getIncludes().isEmpty()) { // all of them: the drawing figure too
+            dev.repairscope.ui.ClusterViewFrameBench.main(new String[0]);
+        } else {
+            System.out.printf(Locale.ROOT, "%n5. Drawing: -Dbench.args=\"%s\"%n", DRAWING);
+        }
     }
 
     private static void printThroughput(Collection<RunResult> results) {
