@@ -2,6 +2,7 @@ package dev.repairscope.ui.compare;
 
 import dev.repairscope.ui.model.ChartData;
 import dev.repairscope.ui.model.SimulationModel;
+import dev.repairscope.ui.view.ChartsPane;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class OverlaidCharts extends VBox {
             NumberAxis x = (NumberAxis) chart.getXAxis();
             if (x.getUpperBound() != end) {
                 x.setUpperBound(end);
-                x.setTickUnit(niceTick(end));
+                x.setTickUnit(ChartsPane.niceTick(end));
             }
         }
         for (Map.Entry<Line, XYChart.Series<Number, Number>> e : lines.entrySet()) {
@@ -118,16 +119,5 @@ public final class OverlaidCharts extends VBox {
     public double lastValue(ChartData.Series series, boolean runB) {
         List<XYChart.Data<Number, Number>> data = lines.get(new Line(series, runB)).getData();
         return data.isEmpty() ? 0 : data.get(data.size() - 1).getYValue().doubleValue();
-    }
-
-    private static double niceTick(double span) {
-        double raw = span / 6;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double step : new double[] {1, 2, 5, 10}) {
-            if (raw <= step * magnitude) {
-                return step * magnitude;
-            }
-        }
-        return 10 * magnitude;
     }
 }

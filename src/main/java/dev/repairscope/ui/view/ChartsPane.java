@@ -115,7 +115,8 @@ public final class ChartsPane extends HBox {
         return series.get(s).getData().size();
     }
 
-    private static double niceTick(double span) {
+    /** A tick spacing of 1, 2 or 5 times a power of ten giving about six ticks over {@code span}. */
+    public static double niceTick(double span) {
         double raw = span / 6;
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double step : new double[] {1, 2, 5, 10}) {
