@@ -30,11 +30,11 @@ final class WorkloadDriver {
 
     void start() {
         for (int client = 0; client < workload.clients(); client++) {
-            int c = client;
-            scheduleNext(c, workload.start(), new int[] {0});
+            scheduleNext(client, workload.start(), new int[] {0});
         }
     }
 
+    /** Schedules the client's next operation; {@code sequence} counts its operations (for values). */
     private void scheduleNext(int client, long from, int[] sequence) {
         double meanGap = workload.clients() / workload.rate() * 1e6;
         long at = from + Math.max(1, Math.round(-Math.log(1 - arrivals.nextDouble()) * meanGap));
