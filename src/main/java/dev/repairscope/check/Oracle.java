@@ -91,7 +91,10 @@ public final class Oracle {
         }
         reads++;
         readLatency.add(done.latency());
-        List<Stamp> returned = done.versions().stream().map(Stamp::parse).toList();
+        List<Stamp> returned = new ArrayList<>(done.versions().size());
+        for (String version : done.versions()) {
+            returned.add(Stamp.parse(version));
+        }
         if (isStale(done.key(), start, returned)) {
             staleReadOps.add(done.op());
         }
@@ -111,11 +114,21 @@ public final class Oracle {
         }
         if (cluster.config().versioning() == dev.repairscope.cluster.Versioning.LWW) {
             Stamp newest = newestAcknowledged.get(key).get(before - 1);
-            return returned.stream().noneMatch(s -> s.covers(newest));
+            return !covered(returned, newest);
         }
         for (int i = 0; i < before; i++) {
             Stamp written = acked.get(i).stamp();
-            if (returned.stream().noneMatch(s -> s.covers(written))) {
+            if (!covered(returned, written)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does any returned version cover {@code version}? */
+    private static boolean covered(List<Stamp> returned, Stamp version) {
+        for (Stamp stamp : returned) {
+            if (stamp.covers(version)) {
                 return true;
             }
         }
@@ -155,7 +168,7 @@ public final class Oracle {
             }
         }
         Stamp seen = before;
-        if (seen != null && returned.stream().noneMatch(s -> s.covers(seen))) {
+        if (seen != null && !covered(returned, seen)) {
             nonMonotonicReads++;
         }
         if (returned.isEmpty()) {

@@ -26,12 +26,17 @@ public record Cell(String key, String value, boolean tombstone, long timestamp, 
 
     /** What a client sees of a key's versions: "v2", "not found", or "[a | b]" for siblings. */
     public static String shown(List<Cell> cells) {
-        List<Cell> live = cells.stream().filter(c -> !c.tombstone()).toList();
-        if (live.isEmpty()) {
-            return "not found";
+        StringBuilder values = new StringBuilder();
+        int live = 0;
+        String only = null;
+        for (Cell cell : cells) {
+            if (!cell.tombstone()) {
+                values.append(live == 0 ? "" : " | ").append(cell.value());
+                only = cell.value();
+                live++;
+            }
         }
-        return live.size() == 1 ? live.get(0).value()
-                : "[" + String.join(" | ", live.stream().map(Cell::value).toList()) + "]";
+        return live == 0 ? "not found" : live == 1 ? only : "[" + values + "]";
     }
 
     /** Rough size on the wire: key, value and metadata. */

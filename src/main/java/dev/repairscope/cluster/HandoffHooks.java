@@ -19,7 +19,13 @@ public interface HandoffHooks {
     /** Where the coordinator sends a write or read for a key. */
     default List<Target> targets(String coordinator, List<String> primaries, List<String> ringOrder,
                                  Predicate<String> believedUp) {
-        return primaries.stream().filter(believedUp).map(n -> new Target(n, null)).toList();
+        List<Target> targets = new java.util.ArrayList<>(primaries.size());
+        for (String node : primaries) {
+            if (believedUp.test(node)) {
+                targets.add(new Target(node, null));
+            }
+        }
+        return targets;
     }
 
     /** Whether fallback replicas count toward the consistency level (sloppy quorum). */

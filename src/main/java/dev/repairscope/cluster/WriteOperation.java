@@ -57,7 +57,12 @@ final class WriteOperation implements Cluster.InFlight {
         blockFor = level.blockFor(rf);
         List<String> primaries = cluster.ring().replicasFor(key);
         targets = cluster.targets(coordinator, key);
-        long countable = targets.stream().filter(t -> !t.fallback() || cluster.handoff().fallbacksCount()).count();
+        long countable = 0;
+        for (HandoffHooks.Target target : targets) {
+            if (!target.fallback() || cluster.handoff().fallbacksCount()) {
+                countable++;
+            }
+        }
         if (level != ConsistencyLevel.ANY && countable < blockFor) {
             finish(Outcome.UNAVAILABLE, List.of(), "needs " + blockFor + " replica(s) of " + primaries + ", "
                     + coordinator + " believes only " + countable + " alive");
@@ -102,7 +107,13 @@ final class WriteOperation implements Cluster.InFlight {
         if (message.kind() != MessageKind.WRITE_ACK || !acked.add(message.from())) {
             return;
         }
-        HandoffHooks.Target target = targets.stream().filter(t -> t.node().equals(message.from())).findFirst().orElse(null);
+        HandoffHooks.Target target = null;
+        for (HandoffHooks.Target t : targets) {
+            if (t.node().equals(message.from())) {
+                target = t;
+                break;
+            }
+        }
         if (target != null && (!target.fallback() || cluster.handoff().fallbacksCount())) {
             countedAcks++;
         }

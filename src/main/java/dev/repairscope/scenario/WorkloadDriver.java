@@ -68,7 +68,12 @@ final class WorkloadDriver {
     }
 
     private String pickCoordinator() {
-        List<String> up = cluster.nodes().stream().filter(cluster.network()::isUp).toList();
+        List<String> up = new java.util.ArrayList<>(cluster.nodes().size());
+        for (String node : cluster.nodes()) {
+            if (cluster.network().isUp(node)) {
+                up.add(node);
+            }
+        }
         List<String> pool = up.isEmpty() ? cluster.nodes() : up;
         return pool.get(choices.nextInt(pool.size()));
     }
