@@ -23,25 +23,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class BigClusterTest {
-    private static final String BIG = """
-            {
-              "name": "32 nodes under load",
-              "seed": 5,
-              "duration": "20s",
-              "cluster": { "nodes": 32, "replicationFactor": 3, "detectionDelay": "5s" },
-              "network": { "latency": { "type": "uniform", "min": "150ms", "max": "250ms" } },
-              "repair": { "hintedHandoff": { "enabled": true }, "readRepair": { "mode": "foreground" } },
-              "workload": { "clients": 100, "rate": 3000, "readShare": 0.5, "keys": 20000,
-                            "writeConsistency": "QUORUM", "readConsistency": "QUORUM", "start": "0s", "stop": "20s" }
-            }
-            """;
-
     private MainWindow window;
     private SimulationModel model;
 
     @Start
     void start(Stage stage) throws Exception {
-        Scenario big = new ScenarioLoader().parse(BIG, "big.json");
+        Scenario big = new ScenarioLoader().parse(ClusterViewFrameBench.SCENARIO, "big.json");
         window = new MainWindow(new SimulationModel(), WindowState.transientState(1260, 780));
         model = window.model();
         model.load(big);

@@ -45,25 +45,14 @@ public final class TimelineBar extends VBox {
         play.setOnAction(e -> model.togglePlay());
         tip(play, "Play or pause the simulation (Space)");
 
-        Button step = new Button("Step \u203A");
-        step.setId("stepButton");
-        step.setOnAction(e -> model.stepEvent());
-        tip(step, "Run to the next event in the journal and pause (Right arrow)");
-
-        Button stepBack = new Button("\u2039 Back");
-        stepBack.setId("stepBackButton");
-        stepBack.setOnAction(e -> model.stepBack());
-        tip(stepBack, "Go back one step: replays the run from its seed to just before the last step (Left arrow)");
-
-        Button nextOp = new Button("Next client op \u00BB");
-        nextOp.setId("nextOpButton");
-        nextOp.setOnAction(e -> model.stepToNextOperation());
-        tip(nextOp, "Run until the next client read or write starts, then pause (Shift+Right)");
-
-        Button restart = new Button("\u21BA Restart");
-        restart.setId("restartButton");
-        restart.setOnAction(e -> model.seek(0));
-        tip(restart, "Back to time 0 (your recorded actions stay on the timeline and replay as the run passes them)");
+        Button step = button("stepButton", "Step \u203A", model::stepEvent,
+                "Run to the next event in the journal and pause (Right arrow)");
+        Button stepBack = button("stepBackButton", "\u2039 Back", model::stepBack,
+                "Go back one step: replays the run from its seed to just before the last step (Left arrow)");
+        Button nextOp = button("nextOpButton", "Next client op \u00BB", model::stepToNextOperation,
+                "Run until the next client read or write starts, then pause (Shift+Right)");
+        Button restart = button("restartButton", "\u21BA Restart", () -> model.seek(0),
+                "Back to time 0 (your recorded actions stay on the timeline and replay as the run passes them)");
 
         speed.setId("speedSlider");
         speed.setPrefWidth(170);
@@ -190,5 +179,14 @@ public final class TimelineBar extends VBox {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
         control.setTooltip(tooltip);
+    }
+
+    /** A toolbar button with its id (for tests), action and tooltip. */
+    private static Button button(String id, String text, Runnable action, String tooltip) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        tip(button, tooltip);
+        return button;
     }
 }
