@@ -12,6 +12,8 @@ public final class VectorClock {
     public enum Order { BEFORE, AFTER, EQUAL, CONCURRENT }
 
     private final TreeMap<String, Long> counters;
+    /** {@link #digest()}, computed on first use; 0 means not yet (a real digest of 0 is just recomputed). */
+    private long digest;
 
     private VectorClock(TreeMap<String, Long> counters) {
         this.counters = counters;
@@ -59,6 +61,34 @@ public final class VectorClock {
     public boolean descends(VectorClock other) {
         Order order = compare(other);
         return order == Order.AFTER || order == Order.EQUAL;
+    }
+
+    /**
+     * A stable 64-bit hash of the (node, counter) entries in node order: equal clocks give equal
+     * digests in every run. Computed once per clock (clocks are immutable), so hashing a row's
+     * versions over and over (Merkle trees) allocates nothing and walks no map.
+     */
+    public long digest() {
+        long d = digest;
+        if (d == 0) {
+            d = computeDigest();
+            digest = d; // a benign race, as in String.hashCode: every thread computes the same value
+        }
+        return d;
+    }
+
+    private long computeDigest() {
+        long h = 0xcbf29ce484222325L;
+        for (Map.Entry<String, Long> entry : counters.entrySet()) {
+            String node = entry.getKey();
+            for (int i = 0; i < node.length(); i++) {
+                h = (h ^ node.charAt(i)) * 0x100000001b3L;
+            }
+            h = (h ^ 0x10000) * 0x100000001b3L; // ends the name (no char is 0x10000): "n1" then 2 is not "n12"
+            h = (h ^ entry.getValue()) * 0x100000001b3L;
+            h ^= h >>> 29;
+        }
+        return h;
     }
 
     @Override

@@ -28,12 +28,17 @@ final class IncrementalTrees {
     private static final class Live {
         final MerkleTree tree;
         /** Segment (leaf) -> key -> row hash: what Riak keeps on disk beside the tree. */
-        final Map<Integer, Map<String, Long>> keyHashes = new HashMap<>();
+        final Map<Integer, Map<String, Long>> keyHashes;
         final TreeSet<Integer> dirty = new TreeSet<>();
 
-        Live(MerkleTree tree) {
+        Live(MerkleTree tree, Map<Integer, Map<String, Long>> keyHashes) {
             this.tree = tree;
+            this.keyHashes = keyHashes;
         }
+    }
+
+    /** A tree being built by the full scan, and the key hashes the scan records beside it. */
+    private record Pending(MerkleTree.Builder builder, Map<Integer, Map<String, Long>> keyHashes) {
     }
 
     private final Cluster cluster;
@@ -68,16 +73,18 @@ final class IncrementalTrees {
      * depth) with one full scan, rehashes the dirty segments of the others, and returns snapshots.
      */
     Prepared prepare(String node, Collection<Integer> ranges, int depth) {
-        Map<Integer, Live> toBuild = new TreeMap<>();
+        Map<Integer, Pending> toBuild = new TreeMap<>();
         for (int range : ranges) {
             Live live = trees.get(new Id(node, range));
             if (live == null || live.tree.depth() != depth) {
-                Live fresh = new Live(MerkleTree.over(index.range(range), depth));
-                trees.put(new Id(node, range), fresh);
-                toBuild.put(range, fresh);
+                toBuild.put(range, new Pending(MerkleTree.builder(index.range(range), depth), new HashMap<>()));
             }
         }
         long scanned = toBuild.isEmpty() ? 0 : scan(node, toBuild);
+        for (Map.Entry<Integer, Pending> built : toBuild.entrySet()) {
+            Pending pending = built.getValue();
+            trees.put(new Id(node, built.getKey()), new Live(pending.builder().build(), pending.keyHashes()));
+        }
         long rehashed = 0;
         Map<Integer, MerkleTree> snapshots = new TreeMap<>();
         for (int range : ranges) {
@@ -96,15 +103,17 @@ final class IncrementalTrees {
         return new Prepared(snapshots, scanned, rehashed);
     }
 
-    private long scan(String node, Map<Integer, Live> toBuild) {
+    /** One pass over the node's rows: each row hashed once, into its segment's key hashes and its leaf. */
+    private long scan(String node, Map<Integer, Pending> toBuild) {
         long scanned = 0;
         for (Map.Entry<String, List<Cell>> row : cluster.storage(node).rows().entrySet()) {
             long token = Ring.tokenOf(row.getKey());
-            Live live = toBuild.get(index.indexOf(token));
-            if (live != null) {
+            Pending pending = toBuild.get(index.indexOf(token));
+            if (pending != null) {
+                int leaf = pending.builder().leafOf(token);
                 long hash = MerkleTree.rowHash(row.getKey(), row.getValue());
-                live.keyHashes.computeIfAbsent(live.tree.leafOf(token), l -> new HashMap<>()).put(row.getKey(), hash);
-                live.tree.addRow(row.getKey(), row.getValue());
+                pending.keyHashes().computeIfAbsent(leaf, l -> new HashMap<>()).put(row.getKey(), hash);
+                pending.builder().addToLeaf(leaf, hash);
                 scanned++;
             }
         }

@@ -19,6 +19,11 @@ import java.util.TreeSet;
  * <p>Nodes are addressed by {@code (level, index)}: level 0 is the root, level {@code depth} the
  * leaves; the children of {@code (l, i)} are {@code (l+1, 2i)} and {@code (l+1, 2i+1)}. An empty
  * leaf hashes to 0. Usable on its own: no cluster, no simulation.
+ *
+ * <p>Two ways to fill a tree. {@link #builder} is the bulk path of a validation scan: rows go into
+ * their leaves only and the inner levels are computed once, bottom-up, at the end (one write per
+ * row). {@link #addRow}/{@link #removeRow} update a finished tree per write: the row's leaf and its
+ * ancestors, {@code depth + 1} XORs.
  */
 public final class MerkleTree {
     public static final int MAX_DEPTH = 20;
@@ -45,6 +50,7 @@ public final class MerkleTree {
     private final long end;
     private final int depth;
     private final long width; // tokens in the range, unsigned: Long.MIN_VALUE stands for the whole ring (2^63)
+    private final double leavesPerToken; // leafCount / width, for leafOf's first estimate
     private final Level[] levels;
 
     /** An empty tree over {@code (start, end]} (wrapping when {@code start >= end}; equal means the whole ring). */
@@ -60,6 +66,7 @@ public final class MerkleTree {
         this.depth = depth;
         long w = (end - start) & Long.MAX_VALUE;
         this.width = w == 0 ? Long.MIN_VALUE : w;
+        this.leavesPerToken = (1 << depth) / (width == Long.MIN_VALUE ? 0x1p63 : (double) width);
         this.levels = new Level[depth + 1];
         for (int l = 0; l <= depth; l++) {
             levels[l] = l < DENSE_LEVELS ? new Dense(1 << l) : new Sparse();
@@ -75,6 +82,7 @@ public final class MerkleTree {
         this.end = other.end;
         this.depth = other.depth;
         this.width = other.width;
+        this.leavesPerToken = other.leavesPerToken;
         this.levels = new Level[other.levels.length];
         for (int l = 0; l < levels.length; l++) {
             levels[l] = other.levels[l].copy();
@@ -115,8 +123,7 @@ public final class MerkleTree {
         }
         // estimate in floating point (within one leaf of the truth), then settle on the exact boundary
         int last = leafCount() - 1;
-        double share = (double) offset / (width == Long.MIN_VALUE ? 0x1p63 : (double) width);
-        int leaf = (int) Math.max(0, Math.min(last, (long) (share * leafCount())));
+        int leaf = (int) Math.max(0, Math.min(last, (long) (offset * leavesPerToken)));
         while (leaf > 0 && boundary(leaf) > offset) {
             leaf--;
         }
@@ -162,18 +169,24 @@ public final class MerkleTree {
         return hash(depth, leaf);
     }
 
-    /** Adds a row (all the versions a replica stores for the key) to its leaf. */
+    /** Adds a row (all the versions a replica stores for the key) to its leaf and the leaf's ancestors. */
     public void addRow(String key, List<Cell> cells) {
-        int leaf = leafOf(Ring.tokenOf(key));
-        if (leaf < 0) {
-            throw new IllegalArgumentException(key + " (token " + Ring.tokenOf(key) + ") is outside " + this);
-        }
-        xorLeaf(leaf, rowHash(key, cells));
+        addRow(Ring.tokenOf(key), key, cells);
+    }
+
+    /** {@link #addRow(String, List)} for a caller that already knows the key's token ({@link Ring#tokenOf}). */
+    public void addRow(long token, String key, List<Cell> cells) {
+        xorLeaf(leafFor(token, key), rowHash(key, cells));
     }
 
     /** Takes a row added earlier out again (XOR is its own inverse). */
     public void removeRow(String key, List<Cell> cells) {
         addRow(key, cells);
+    }
+
+    /** {@link #removeRow(String, List)} with the key's token already known. */
+    public void removeRow(long token, String key, List<Cell> cells) {
+        addRow(token, key, cells);
     }
 
     /** Sets a leaf's hash outright (a rehashed segment) and fixes its ancestors. */
@@ -185,6 +198,15 @@ public final class MerkleTree {
         }
     }
 
+    private int leafFor(long token, String key) {
+        assert token == Ring.tokenOf(key) : key + " has token " + Ring.tokenOf(key) + ", not " + token;
+        int leaf = leafOf(token);
+        if (leaf < 0) {
+            throw new IllegalArgumentException(key + " (token " + token + ") is outside " + this);
+        }
+        return leaf;
+    }
+
     private void xorLeaf(int leaf, long delta) {
         int index = leaf;
         for (int l = depth; l >= 0; l--) {
@@ -193,19 +215,30 @@ public final class MerkleTree {
         }
     }
 
+    /** Computes every inner level from the one below it, leaves up (the inner levels must still be empty). */
+    private void fillInnerLevels() {
+        for (int l = depth - 1; l >= 0; l--) {
+            levels[l + 1].foldInto(levels[l]);
+        }
+    }
+
     /**
-     * A row's hash over its key and every stored version ({@link Cell#stamp()} plus the tombstone
-     * flag): FNV-1a, then MurmurHash3's finaliser. A missing row hashes to 0 (it adds nothing).
+     * A row's hash over its key and every stored version: the key's chars (FNV-1a), then per version
+     * its numbers — write id, timestamp, tombstone flag and the vector clock's digest — one word at a
+     * time, then MurmurHash3's finaliser. Nothing is formatted or allocated. Equal rows hash equal in
+     * every run; a missing row hashes to 0 (it adds nothing), any other row to a non-zero value.
      */
     public static long rowHash(String key, List<Cell> cells) {
-        if (cells.isEmpty()) {
+        int versions = cells.size();
+        if (versions == 0) {
             return 0;
         }
         long h = 0xcbf29ce484222325L;
-        h = fnv(h, key);
-        for (Cell cell : cells) {
-            h = fnv(h ^ 0x1f, cell.stamp());
-            h = (h ^ (cell.tombstone() ? 1 : 2)) * 0x100000001b3L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        for (int i = 0; i < versions; i++) { // a row holds a handful of versions in a random-access list
+            h = mixCell(h, cells.get(i));
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
@@ -215,12 +248,77 @@ public final class MerkleTree {
         return h == 0 ? 1 : h;
     }
 
-    private static long fnv(long h, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            h ^= text.charAt(i);
-            h *= 0x100000001b3L;
+    private static long mixCell(long h, Cell cell) {
+        h = mix(h, cell.writeId());
+        h = mix(h, cell.timestamp());
+        h = mix(h, cell.tombstone() ? 1 : 2);
+        return mix(h, cell.clock().digest());
+    }
+
+    /** MurmurHash3's 64-bit block step: one word in a few multiplies, where byte-wise FNV takes eight. */
+    private static long mix(long h, long word) {
+        long k = Long.rotateLeft(word * 0x87c37b91114253d5L, 31) * 0x4cf5ad432745937fL;
+        return Long.rotateLeft(h ^ k, 27) * 5 + 0x52dce729;
+    }
+
+    // ---- bulk building --------------------------------------------------------------------------
+
+    /** A builder for an empty tree over {@code (start, end]}. */
+    public static Builder builder(long start, long end, int depth) {
+        return new Builder(new MerkleTree(start, end, depth));
+    }
+
+    public static Builder builder(Ring.TokenRange range, int depth) {
+        return builder(range.start(), range.end(), depth);
+    }
+
+    /**
+     * Builds a tree the way Cassandra's validation compaction does: each row's hash goes into its
+     * leaf only; {@link #build()} then computes the inner levels once, bottom-up. A million rows cost
+     * a million leaf writes plus one pass over the tree, not a million walks up {@code depth + 1}
+     * levels. Gives exactly the tree that adding the same rows one by one gives.
+     */
+    public static final class Builder {
+        private MerkleTree tree;
+
+        private Builder(MerkleTree tree) {
+            this.tree = tree;
         }
-        return h;
+
+        /** The leaf holding {@code token}, or -1 (see {@link MerkleTree#leafOf}). */
+        public int leafOf(long token) {
+            return tree().leafOf(token);
+        }
+
+        /** Adds a row whose token ({@link Ring#tokenOf}) the caller already knows, as a storage walk does. */
+        public Builder add(long token, String key, List<Cell> cells) {
+            MerkleTree t = tree();
+            t.levels[t.depth].xor(t.leafFor(token, key), rowHash(key, cells));
+            return this;
+        }
+
+        /** Adds a row hash computed by the caller ({@link #rowHash}) to a leaf. */
+        public Builder addToLeaf(int leaf, long rowHash) {
+            MerkleTree t = tree();
+            t.checkLeaf(leaf);
+            t.levels[t.depth].xor(leaf, rowHash);
+            return this;
+        }
+
+        /** The finished tree, inner levels filled in. The builder is spent afterwards. */
+        public MerkleTree build() {
+            MerkleTree t = tree();
+            tree = null;
+            t.fillInnerLevels();
+            return t;
+        }
+
+        private MerkleTree tree() {
+            if (tree == null) {
+                throw new IllegalStateException("this builder already built its tree");
+            }
+            return tree;
+        }
     }
 
     // ---- comparing ------------------------------------------------------------------------------
@@ -302,6 +400,9 @@ public final class MerkleTree {
 
         void xor(int index, long delta);
 
+        /** XORs each pair of sibling hashes into their parent's slot of the level above. */
+        void foldInto(Level parent);
+
         Level copy();
     }
 
@@ -322,6 +423,12 @@ public final class MerkleTree {
 
         public void xor(int index, long delta) {
             hashes[index] ^= delta;
+        }
+
+        public void foldInto(Level parent) {
+            for (int i = 0; i < hashes.length; i += 2) {
+                parent.xor(i >>> 1, hashes[i] ^ hashes[i + 1]);
+            }
         }
 
         public Level copy() {
@@ -350,6 +457,12 @@ public final class MerkleTree {
                 hashes.remove(index);
             } else {
                 hashes.put(index, value);
+            }
+        }
+
+        public void foldInto(Level parent) {
+            for (Map.Entry<Integer, Long> node : hashes.entrySet()) {
+                parent.xor(node.getKey() >>> 1, node.getValue());
             }
         }
 

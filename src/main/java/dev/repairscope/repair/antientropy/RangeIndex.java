@@ -2,19 +2,23 @@ package dev.repairscope.repair.antientropy;
 
 import dev.repairscope.cluster.Ring;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /** The ring's token ranges by number (ring order), and which range a token falls in. The ring never changes. */
 final class RangeIndex {
     private final List<Ring.TokenRange> ranges;
-    private final TreeMap<Long, Integer> byEnd = new TreeMap<>();
+    /** Range i ends at ends[i]; ring order makes this ascending. A plain array: looking up a token boxes nothing. */
+    private final long[] ends;
 
     RangeIndex(Ring ring) {
         this.ranges = ring.ranges();
-        for (int i = 0; i < ranges.size(); i++) {
-            byEnd.put(ranges.get(i).end(), i);
+        this.ends = new long[ranges.size()];
+        for (int i = 0; i < ends.length; i++) {
+            ends[i] = ranges.get(i).end();
+            if (i > 0 && ends[i] <= ends[i - 1]) {
+                throw new IllegalStateException("ranges are not in ring order: " + ranges);
+            }
         }
     }
 
@@ -28,8 +32,12 @@ final class RangeIndex {
 
     /** The range holding {@code token}: the first whose end is at or after it, else the wrapping one. */
     int indexOf(long token) {
-        Map.Entry<Long, Integer> entry = byEnd.ceilingEntry(token);
-        return entry != null ? entry.getValue() : byEnd.firstEntry().getValue();
+        int at = Arrays.binarySearch(ends, token);
+        if (at >= 0) {
+            return at;
+        }
+        int firstAfter = -at - 1;
+        return firstAfter < ends.length ? firstAfter : 0; // past the last end: the range wrapping over zero
     }
 
     int indexOfKey(String key) {

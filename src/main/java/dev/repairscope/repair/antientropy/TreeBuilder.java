@@ -26,17 +26,22 @@ final class TreeBuilder {
      * the wanted ranges count as scanned: a real store reads a range in token order and nothing else.
      */
     static Validation validate(Storage storage, RangeIndex index, Collection<Integer> wanted, int depth) {
-        Map<Integer, MerkleTree> trees = new TreeMap<>();
+        Map<Integer, MerkleTree.Builder> builders = new TreeMap<>();
         for (int range : wanted) {
-            trees.put(range, MerkleTree.over(index.range(range), depth));
+            builders.put(range, MerkleTree.builder(index.range(range), depth));
         }
         long scanned = 0;
         for (Map.Entry<String, List<Cell>> row : storage.rows().entrySet()) {
-            MerkleTree tree = trees.get(index.indexOfKey(row.getKey()));
-            if (tree != null) {
-                tree.addRow(row.getKey(), row.getValue());
+            long token = Ring.tokenOf(row.getKey()); // once per row: it picks the range and the leaf
+            MerkleTree.Builder builder = builders.get(index.indexOf(token));
+            if (builder != null) {
+                builder.add(token, row.getKey(), row.getValue());
                 scanned++;
             }
+        }
+        Map<Integer, MerkleTree> trees = new TreeMap<>();
+        for (Map.Entry<Integer, MerkleTree.Builder> built : builders.entrySet()) {
+            trees.put(built.getKey(), built.getValue().build());
         }
         return new Validation(trees, scanned);
     }

@@ -8,6 +8,7 @@ import dev.repairscope.cluster.Ring;
 import dev.repairscope.cluster.VectorClock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The tree on its own, in the manner of Cassandra's MerkleTreeTest: each test draws its ranges. */
@@ -203,6 +204,122 @@ class MerkleTreeTest {
 
         assertThat(MerkleTree.difference(a, b)).containsExactly(a.leafOf(Ring.tokenOf("late")));
         assertThat(a.root()).isEqualTo(withKeys(MerkleTree.MAX_DEPTH, 1000).root());
+    }
+
+    @Test
+    void bulkBuildGivesExactlyTheTreeOfAddingRowsOneByOne() {
+        long[][] ranges = {{MAX, MAX}, {0, MAX / 3}, {MAX - MAX / 4, MAX / 5}}; // whole ring, plain, wrapping
+        for (long[] range : ranges) {
+            for (int depth : new int[] {0, 1, 5, 12, 16, 17, MerkleTree.MAX_DEPTH}) {
+                MerkleTree incremental = new MerkleTree(range[0], range[1], depth);
+                MerkleTree.Builder builder = MerkleTree.builder(range[0], range[1], depth);
+                for (int i = 0; i < 3000; i++) {
+                    String key = "k" + i;
+                    long token = Ring.tokenOf(key);
+                    if (incremental.leafOf(token) >= 0) {
+                        List<Cell> cells = i % 7 == 0 ? twoVersions(key, i) : row(key, 1000 + i, i + 1);
+                        incremental.addRow(key, cells);
+                        builder.add(token, key, cells);
+                    }
+                }
+                MerkleTree bulk = builder.build();
+
+                assertThat(bulk.root()).isNotZero();
+                assertSameNodes(bulk, incremental);
+                assertThat(MerkleTree.difference(bulk, incremental)).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aBuiltTreeTakesIncrementalUpdatesLikeAnyOther() {
+        MerkleTree.Builder builder = MerkleTree.builder(MAX, MAX, 10);
+        for (int i = 0; i < 300; i++) {
+            builder.add(Ring.tokenOf("k" + i), "k" + i, row("k" + i, 1000 + i, i + 1));
+        }
+        MerkleTree built = builder.build();
+        built.removeRow(Ring.tokenOf("k7"), "k7", row("k7", 1007, 8));
+        built.addRow(Ring.tokenOf("k7"), "k7", row("k7", 5000, 999));
+
+        MerkleTree expected = withKeys(10, 300);
+        expected.removeRow("k7", row("k7", 1007, 8));
+        expected.addRow("k7", row("k7", 5000, 999));
+        assertSameNodes(built, expected);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void addingRowHashesToLeavesIsTheSameAsAddingRows() {
+        MerkleTree.Builder byRow = MerkleTree.builder(0, MAX / 2, 8);
+        MerkleTree.Builder byHash = MerkleTree.builder(0, MAX / 2, 8);
+        for (int i = 0; i < 500; i++) {
+            String key = "k" + i;
+            long token = Ring.tokenOf(key);
+            int leaf = byHash.leafOf(token);
+            if (leaf >= 0) {
+                byRow.add(token, key, row(key, i, i));
+                byHash.addToLeaf(leaf, MerkleTree.rowHash(key, row(key, i, i)));
+            }
+        }
+
+        assertSameNodes(byRow.build(), byHash.build());
+    }
+
+    @Test
+    void aRowOutsideTheRangeIsRejected() {
+        MerkleTree.Builder builder = MerkleTree.builder(0, 800, 3);
+        String key = "k1";
+        assertThatThrownBy(() -> builder.add(Ring.tokenOf(key), key, row(key, 1, 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.addToLeaf(8, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void equalRowsHashEqualAndAMissingRowHashesToZero() {
+        Cell cell = new Cell("k", "v", false, 1000, VectorClock.parse("{n1:2,n2:1}"), 7);
+        Cell same = new Cell("k", "v", false, 1000, VectorClock.of(Map.of("n2", 1L, "n1", 2L)), 7);
+
+        assertThat(MerkleTree.rowHash("k", List.of(cell))).isEqualTo(MerkleTree.rowHash("k", List.of(same))).isNotZero();
+        assertThat(MerkleTree.rowHash("k", List.of())).isZero();
+    }
+
+    @Test
+    void rowHashChangesWithEveryPartOfAVersion() {
+        VectorClock clock = VectorClock.parse("{n1:2,n2:1}");
+        Cell base = new Cell("k", "v", false, 1000, clock, 7);
+        long hash = MerkleTree.rowHash("k", List.of(base));
+
+        List<Cell> changed = List.of(
+                new Cell("k", "v", false, 1000, clock, 8),                           // write id
+                new Cell("k", "v", false, 1001, clock, 7),                           // timestamp
+                new Cell("k", null, true, 1000, clock, 7),                           // tombstone
+                new Cell("k", "v", false, 1000, VectorClock.parse("{n1:3,n2:1}"), 7), // a counter
+                new Cell("k", "v", false, 1000, VectorClock.parse("{n1:2,n3:1}"), 7), // a node
+                new Cell("k", "v", false, 1000, VectorClock.parse("{n1:2}"), 7),      // an entry fewer
+                new Cell("k", "v", false, 1000, VectorClock.EMPTY, 7));               // no clock
+        for (Cell other : changed) {
+            assertThat(MerkleTree.rowHash("k", List.of(other))).as("%s", other).isNotEqualTo(hash);
+        }
+        assertThat(MerkleTree.rowHash("k2", List.of(base))).as("another key").isNotEqualTo(hash);
+        assertThat(MerkleTree.rowHash("k", List.of(base, base))).as("a second version").isNotEqualTo(hash);
+        // a node's name ends before its counter: n1 at 12 is not n11 at 2
+        assertThat(VectorClock.parse("{n1:12}").digest()).isNotEqualTo(VectorClock.parse("{n11:2}").digest());
+    }
+
+    private static List<Cell> twoVersions(String key, int i) {
+        return List.of(new Cell(key, "a", false, 1000 + i, VectorClock.parse("{n1:1}"), i + 1),
+                new Cell(key, null, true, 2000 + i, VectorClock.parse("{n2:1}"), i + 2));
+    }
+
+    private static void assertSameNodes(MerkleTree a, MerkleTree b) {
+        assertThat(a.depth()).isEqualTo(b.depth());
+        for (int level = 0; level <= a.depth(); level++) {
+            for (int i = 0; i < (1 << level); i++) {
+                if (a.hash(level, i) != b.hash(level, i)) {
+                    assertThat(a.hash(level, i)).as("node (%d,%d) of %s", level, i, a).isEqualTo(b.hash(level, i));
+                }
+            }
+        }
     }
 
     @Test
