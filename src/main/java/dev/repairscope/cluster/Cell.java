@@ -1,5 +1,6 @@
 package dev.repairscope.cluster;
 
+import dev.repairscope.sim.DeepCopy;
 import java.util.List;
 
 /**
@@ -7,7 +8,8 @@ import java.util.List;
  * produced it, so the checker can tell which write a read returned; {@code timestamp} is the
  * coordinator's clock (last-write-wins); {@code clock} is the vector clock (empty under LWW).
  */
-public record Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId) {
+public record Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId)
+        implements DeepCopy.Shared {
 
     /** What users see: "v2", or "(deleted)". */
     public String shownValue() {

@@ -69,7 +69,7 @@ final class ReadOperation implements Cluster.InFlight {
             return;
         }
         plan = cluster.readRepair().plan(key);
-        contacted = plan.contactAll() ? alive : alive.subList(0, blockFor);
+        contacted = plan.contactAll() ? alive : List.copyOf(alive.subList(0, blockFor));
         cluster.track(op, this);
         for (int i = 0; i < contacted.size(); i++) {
             boolean digest = i > 0 && !plan.fullDataFromAll();
@@ -129,7 +129,7 @@ final class ReadOperation implements Cluster.InFlight {
         // the data reply first, then digests in arrival order: these are the replies the level waits for
         List<String> ordered = new ArrayList<>(fullData.keySet());
         replies.keySet().stream().filter(r -> !fullData.containsKey(r)).forEach(ordered::add);
-        List<String> first = ordered.subList(0, blockFor);
+        List<String> first = List.copyOf(ordered.subList(0, blockFor));
         if (!disagree(first)) {
             answer(Outcome.OK, fullData.values().iterator().next(), "");
             return;

@@ -7,6 +7,7 @@ import dev.repairscope.net.MessageKind;
 import dev.repairscope.repair.antientropy.AntiEntropySettings;
 import dev.repairscope.repair.hints.HintSettings;
 import dev.repairscope.repair.readrepair.ReadRepairMode;
+import dev.repairscope.sim.DeepCopy;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public record Scenario(String source, String name, String description, List<String> teaches, long seed, long duration,
                        long sampleInterval, ClusterConfig cluster, NetworkSetup network, RepairSetup repair,
-                       Workload workload, List<TimedStep> timeline, List<Check> expectations) {
+                       Workload workload, List<TimedStep> timeline, List<Check> expectations) implements DeepCopy.Shared {
 
     public record NetworkSetup(LatencyDistribution latency, Map<MessageKind, LatencyDistribution> latencyByKind,
                                List<LinkLatency> links, double loss) {

@@ -16,6 +16,7 @@ import dev.repairscope.repair.readrepair.ReadRepair;
 import dev.repairscope.scenario.Scenario.Check;
 import dev.repairscope.scenario.ScenarioFile.Expectation;
 import dev.repairscope.scenario.ScenarioFile.Step;
+import dev.repairscope.sim.DeepCopy;
 import dev.repairscope.sim.Durations;
 import dev.repairscope.sim.Event;
 import dev.repairscope.sim.Simulation;
@@ -101,6 +102,14 @@ public final class ScenarioRun {
             checkEndExpectations(); // stopped early: judge the end expectations where we stopped
         }
         return report();
+    }
+
+    /**
+     * A snapshot: an independent copy of this run as it stands, which runs on exactly as this one
+     * would (same journal digest), while this one goes its own way.
+     */
+    public ScenarioRun copy() {
+        return DeepCopy.of(this);
     }
 
     public RunReport report() {

@@ -7,7 +7,7 @@ import java.util.List;
  * one plain sentence. Components are strings, numbers and enums only, so the canonical text
  * ({@code toString()}) is stable and the trace digest is reproducible.
  */
-public sealed interface Event {
+public sealed interface Event extends DeepCopy.Shared {
 
     /** Simulated time of the event, in microseconds. */
     long at();

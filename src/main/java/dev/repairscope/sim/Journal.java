@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * checker, the reports, the charts, the event log and the animations.
  */
 public final class Journal {
-    private final List<Event> events = new ArrayList<>();
+    private final List<Event> events = new AppendOnlyLog<>();
     private final List<Consumer<Event>> listeners = new ArrayList<>();
 
     public void append(Event event) {

@@ -3,7 +3,6 @@ package dev.repairscope.sim;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The one source of randomness. Each concern asks for a named substream ("net.latency",
@@ -23,7 +22,7 @@ public final class RandomSource {
 
     /** The substream with this name; the same name always returns the same stream. */
     public Stream stream(String name) {
-        return streams.computeIfAbsent(name, n -> new Stream(new SplittableRandom(mix(seed, n))));
+        return streams.computeIfAbsent(name, n -> new Stream(new SplitMix(mix(seed, n))));
     }
 
     private static long mix(long seed, String name) {
@@ -40,9 +39,9 @@ public final class RandomSource {
 
     /** A deterministic stream of draws. */
     public static final class Stream {
-        private final SplittableRandom random;
+        private final SplitMix random;
 
-        private Stream(SplittableRandom random) {
+        private Stream(SplitMix random) {
             this.random = random;
         }
 

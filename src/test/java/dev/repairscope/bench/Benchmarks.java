@@ -54,7 +54,7 @@ public final class Benchmarks {
         if (has(results, "difference")) {
             printMerkleDifference(results);
         }
-        if (has(results, "seekByReplay")) {
+        if (has(results, "seekWithSnapshots")) {
             printSeek(results);
         }
         if (cli.getIncludes().isEmpty()) { // all of them: the drawing figure too
@@ -107,11 +107,16 @@ public final class Benchmarks {
     }
 
     private static void printSeek(Collection<RunResult> results) {
-
-        System.out.printf(Locale.ROOT, "%n4. Seek by replay in a 10-minute run at 200 client operations/s%n");
+        System.out.printf(Locale.ROOT, "%n4. Seek in a 10-minute run at 200 client operations/s (snapshots every %,d steps, at most %d kept)%n",
+                dev.repairscope.scenario.RunSnapshots.DEFAULT_INTERVAL, dev.repairscope.scenario.RunSnapshots.DEFAULT_KEPT);
         for (String target : List.of("60", "300", "600")) {
-            Statistics seek = stats(results, "seekByReplay", target);
-            System.out.printf(Locale.ROOT, "   to %3ss: %.0f ms (%s)%n", target, seek.getPercentile(50), spread(seek));
+            Statistics snap = stats(results, "seekWithSnapshots", target);
+            Statistics replay = stats(results, "seekByReplay", target);
+            Statistics take = stats(results, "takeOneSnapshot", target);
+            System.out.printf(Locale.ROOT, "   to %3ss: snapshot + replay %.1f ms (%s); replay from the seed %.0f ms (%s): %.0fx faster;"
+                            + " taking a snapshot there %.1f ms%n", target, snap.getPercentile(50), spread(snap),
+                    replay.getPercentile(50), spread(replay), replay.getPercentile(50) / snap.getPercentile(50),
+                    take.getPercentile(50));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.repairscope.bench;
 
+import dev.repairscope.scenario.RunSnapshots;
 import dev.repairscope.scenario.Scenario;
 import dev.repairscope.scenario.ScenarioRun;
 import dev.repairscope.sim.Durations;
@@ -13,7 +14,12 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Seek by deterministic replay: rebuild the run from its seed and run to the target time. */
+/**
+ * Seeking in a ten-minute run at 200 client operations a second. The run is played once in setup,
+ * taking snapshots as the window does ({@link RunSnapshots}, default spacing); a seek then thaws the
+ * latest snapshot at or before the target and replays the rest. {@link #seekByReplay} is the
+ * old way, from the seed, for comparison; {@link #takeOneSnapshot} is what playing pays per snapshot.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -22,16 +28,41 @@ public class SeekBench {
     public int targetSeconds;
 
     Scenario tenMinutes;
+    RunSnapshots snapshots;
+    ScenarioRun atTarget;
 
     @Setup
     public void setUp() {
         tenMinutes = BenchScenarios.tenMinutes();
+        snapshots = new RunSnapshots();
+        ScenarioRun run = new ScenarioRun(tenMinutes, tenMinutes.seed());
+        while (run.sim().nextEventTime() >= 0 && run.sim().nextEventTime() <= tenMinutes.duration()) {
+            run.sim().step();
+            snapshots.offer(run, 0);
+            if (atTarget == null && run.sim().nextEventTime() > Durations.seconds(targetSeconds)) {
+                atTarget = run.copy();
+            }
+        }
+    }
+
+    @Benchmark
+    public long seekWithSnapshots() {
+        long target = Durations.seconds(targetSeconds);
+        ScenarioRun run = snapshots.atOrBefore(target).thaw();
+        return runTo(run, target);
     }
 
     @Benchmark
     public long seekByReplay() {
-        ScenarioRun run = new ScenarioRun(tenMinutes, tenMinutes.seed());
-        long target = Durations.seconds(targetSeconds);
+        return runTo(new ScenarioRun(tenMinutes, tenMinutes.seed()), Durations.seconds(targetSeconds));
+    }
+
+    @Benchmark
+    public long takeOneSnapshot() {
+        return atTarget.copy().sim().stepsRun();
+    }
+
+    private static long runTo(ScenarioRun run, long target) {
         while (run.sim().nextEventTime() >= 0 && run.sim().nextEventTime() <= target) {
             run.sim().step();
         }

@@ -77,6 +77,27 @@ class ConvergenceFuzzTest {
         }
     }
 
+    static LongStream everyFifthSeed() {
+        return LongStream.rangeClosed(1, SEEDS).filter(seed -> seed % 5 == 0);
+    }
+
+    /** Snapshots (seeking in the window) must hold under every kind of fault: a copy runs on exactly as the original. */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("everyFifthSeed")
+    void aCopyTakenMidScheduleRunsOnExactlyAsTheOriginal(long seed) throws Exception {
+        Scenario scenario = new ScenarioLoader().parse(FaultSchedules.scenario(seed), "fault schedule " + seed);
+        ScenarioRun original = new ScenarioRun(scenario, seed);
+        long cut = scenario.duration() * (10 + seed % 80) / 100;
+        while (original.sim().nextEventTime() >= 0 && original.sim().nextEventTime() <= cut) {
+            original.sim().step();
+        }
+        ScenarioRun copy = original.copy();
+        RunReport fromCopy = copy.runToEnd();
+        RunReport fromOriginal = original.runToEnd();
+        assertThat(fromCopy.traceDigest()).as("seed %d, copied at %s", seed, cut).isEqualTo(fromOriginal.traceDigest());
+        assertThat(fromCopy.metrics()).isEqualTo(fromOriginal.metrics());
+    }
+
     @Test
     void sameSeedSameJournal() throws Exception {
         Scenario scenario = new ScenarioLoader().parse(FaultSchedules.scenario(17), "seed 17");

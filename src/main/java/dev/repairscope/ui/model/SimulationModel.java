@@ -1,5 +1,6 @@
 package dev.repairscope.ui.model;
 
+import dev.repairscope.scenario.RunSnapshots;
 import dev.repairscope.scenario.Scenario;
 import dev.repairscope.scenario.ScenarioRun;
 import dev.repairscope.sim.Durations;
@@ -99,6 +100,9 @@ public final class SimulationModel {
     private final ArrayDeque<Drop> newDrops = new ArrayDeque<>();
     /** Journal sizes just before the latest steps that added events (for stepping back), newest last. */
     private final ArrayDeque<Integer> growth = new ArrayDeque<>();
+    /** Copies of this run taken as it plays: going back restores one and replays only the rest. */
+    private final RunSnapshots snapshots;
+    private int restoredFromSnapshots;
     private ChartData charts;
     private int lastCaptionIndex = -1;
     private int expectationsHeld;
@@ -126,7 +130,13 @@ public final class SimulationModel {
 
     /** @param nanoClock the window's clock, used only to bound how long one pulse works */
     public SimulationModel(LongSupplier nanoClock) {
+        this(nanoClock, new RunSnapshots());
+    }
+
+    /** @param snapshots where copies of the run are kept as it plays (tests choose a tight spacing) */
+    SimulationModel(LongSupplier nanoClock, RunSnapshots snapshots) {
         this.nanoClock = nanoClock;
+        this.snapshots = snapshots;
         speed.addListener((obs, old, now) -> {
             double clamped = Math.max(MIN_SPEED, Math.min(MAX_SPEED, now.doubleValue()));
             if (clamped != now.doubleValue()) {
@@ -263,9 +273,10 @@ public final class SimulationModel {
         scenario = next;
         seed = runSeed;
         actions.clear();
+        snapshots.clear();
         goal = null;
         playing.set(false);
-        install(fresh);
+        install(fresh, 0);
     }
 
     public void play() {
@@ -321,12 +332,15 @@ public final class SimulationModel {
             return; // still working on the last command
         }
         pause();
+        if (growth.isEmpty() && journalSize() > 0) {
+            relearnGrowth();
+        }
         Integer before = growth.peekLast();
         if (before == null) {
             seek(0);
             return;
         }
-        rebuild();
+        rebuildBeforeJournalSize(before);
         startGoal(new Goal(Long.MAX_VALUE, before, null, "stepping back", false), false);
     }
 
@@ -354,7 +368,7 @@ public final class SimulationModel {
         boolean wasPlaying = playing.get() || (goal != null && resumeAfterGoal);
         playing.set(false);
         if (t < now()) {
-            rebuild();
+            rebuildAtOrBefore(t);
         }
         startGoal(Goal.seekTo(t, "seeking to " + Durations.format(t)), wasPlaying);
     }
@@ -367,7 +381,7 @@ public final class SimulationModel {
         boolean wasPlaying = playing.get();
         playing.set(false);
         if (index < journalSize()) {
-            rebuild();
+            rebuildBeforeJournalSize(index + 1);
         }
         startGoal(new Goal(Long.MAX_VALUE, index + 1, null, "seeking to event " + (index + 1), false), wasPlaying);
     }
@@ -384,6 +398,7 @@ public final class SimulationModel {
         }
         actions.subList(appliedActions, actions.size()).clear();
         Simulation sim = run.sim();
+        snapshots.forgetFrom(sim.stepsRun()); // history branches here: later snapshots show another future
         actions.add(new RecordedAction(sim.stepsRun(), sim.now(), action));
         int before = sim.journal().size();
         action.applyTo(run);
@@ -516,6 +531,7 @@ public final class SimulationModel {
             int before = journal.size();
             sim.step();
             noteGrowth(before, journal.size());
+            snapshots.offer(run, appliedActions);
             if ((++steps & 63) == 0 && nanoClock.getAsLong() - deadline > 0) {
                 return false;
             }
@@ -547,14 +563,46 @@ public final class SimulationModel {
         return false;
     }
 
-    /** A fresh run of the same scenario and seed; the recorded actions will be applied again as it passes them. */
-    private void rebuild() {
-        install(new ScenarioRun(scenario, seed));
+    /**
+     * Goes back to the latest snapshot at or before {@code time} (or a fresh run of the same scenario
+     * and seed); the recorded actions after it will be applied again as the replay passes them.
+     */
+    private void rebuildAtOrBefore(long time) {
+        restore(snapshots.atOrBefore(time));
     }
 
-    private void install(ScenarioRun fresh) {
+    /** Goes back to the latest snapshot whose journal is shorter than {@code journalSize}. */
+    private void rebuildBeforeJournalSize(int journalSize) {
+        restore(snapshots.beforeJournalSize(journalSize));
+    }
+
+    private void restore(RunSnapshots.Snapshot snapshot) {
+        if (snapshot == null) {
+            install(new ScenarioRun(scenario, seed), 0);
+        } else {
+            install(snapshot.thaw(), snapshot.actionsApplied());
+            restoredFromSnapshots++;
+        }
+    }
+
+    /**
+     * Step back needs to know where the last step that grew the journal began; after a restore the
+     * record only covers the replay since the snapshot. Replays again to here from an earlier
+     * snapshot to learn it (at most a snapshot's spacing of steps).
+     */
+    private void relearnGrowth() {
+        int here = journalSize();
+        rebuildBeforeJournalSize(here);
+        Goal back = new Goal(Long.MAX_VALUE, here, null, "stepping back", false);
+        while (!advance(back, Long.MAX_VALUE / 4)) {
+            // runs to completion: bounded by the snapshot spacing
+        }
+        follow(false);
+    }
+
+    private void install(ScenarioRun fresh, int actionsApplied) {
         run = fresh;
-        appliedActions = 0;
+        appliedActions = actionsApplied;
         actionCount.set(actions.size());
         endReached = false;
         followed = 0;
@@ -638,6 +686,11 @@ public final class SimulationModel {
 
     private int journalSize() {
         return run.sim().journal().size();
+    }
+
+    /** How many times going back started from a snapshot instead of the seed. */
+    int restoredFromSnapshots() {
+        return restoredFromSnapshots;
     }
 
     /** The scenario's expectations judged so far in this run that held. */

@@ -11,6 +11,7 @@ import dev.repairscope.sim.Event;
 import dev.repairscope.sim.Journal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,27 +20,32 @@ import org.junit.jupiter.api.Test;
  * deterministic replay (compared with fresh runs driven straight through the simulation).
  */
 class SimulationModelTest {
-    private Scenario scenario;
-    private SimulationModel model;
-    private RunCommands commands;
-    private final AtomicLong clock = new AtomicLong();
+    Scenario scenario;
+    SimulationModel model;
+    RunCommands commands;
+    final AtomicLong clock = new AtomicLong();
+
+    /** The model under test (a subclass runs every test again with snapshots taken every few steps). */
+    SimulationModel newModel(LongSupplier nanoClock) {
+        return new SimulationModel(nanoClock);
+    }
 
     @BeforeEach
     void load() throws Exception {
         scenario = new ScenarioLoader().loadResource(ScenarioLoader.DEFAULT_SCENARIO);
-        model = new SimulationModel(clock::get);
+        model = newModel(clock::get);
         model.load(scenario);
         commands = new RunCommands(model);
     }
 
     /** A run driven directly: the reference the model must match. */
-    private ScenarioRun freshRunTo(long time) {
+    ScenarioRun freshRunTo(long time) {
         ScenarioRun run = new ScenarioRun(scenario, scenario.seed());
         run.sim().runUntil(time);
         return run;
     }
 
-    private static String fingerprint(ScenarioRun run) {
+    static String fingerprint(ScenarioRun run) {
         Journal j = run.sim().journal();
         return j.size() + "/" + j.digest() + "@" + run.sim().now();
     }
@@ -154,7 +160,7 @@ class SimulationModelTest {
     @Test
     void aSliceThatRunsOutOfTimeLeavesTheRestForTheNextPulse() {
         // the clock jumps 1 s per reading, so every slice is over budget after its first check
-        SimulationModel slow = new SimulationModel(() -> clock.addAndGet(1_000_000_000L));
+        SimulationModel slow = newModel(() -> clock.addAndGet(1_000_000_000L));
         slow.load(scenario);
         slow.seek(Durations.seconds(35));
         slow.pulse(0);
@@ -185,7 +191,7 @@ class SimulationModelTest {
     void chartPointsAreTheSameWhateverTheSlicing() {
         model.seek(Durations.seconds(30));
         model.finishPending();
-        SimulationModel sliced = new SimulationModel(() -> clock.addAndGet(3_000_000L));
+        SimulationModel sliced = newModel(() -> clock.addAndGet(3_000_000L));
         sliced.load(scenario);
         sliced.seek(Durations.seconds(30));
         for (int i = 0; i < 100_000 && (sliced.isBusy()); i++) {
