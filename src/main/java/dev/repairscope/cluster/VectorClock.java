@@ -5,7 +5,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /** An immutable vector clock: (node, counter) pairs, as in Dynamo and Riak. */
-public final class VectorClock {
+public final class VectorClock implements dev.repairscope.sim.DeepCopy.Shared {
     public static final VectorClock EMPTY = new VectorClock(new TreeMap<>());
 
     /** How two clocks relate. */
