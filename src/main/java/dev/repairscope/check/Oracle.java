@@ -55,7 +55,8 @@ public final class Oracle {
                 readsPerKey.merge(started.key(), 1, Integer::sum);
             }
         } else if (event instanceof Event.OperationCompleted done) {
-            long start = startedAt.getOrDefault(done.op(), done.at() - done.latency());
+            Long started = startedAt.remove(done.op()); // done with it: the map holds only operations in flight
+            long start = started != null ? started : done.at() - done.latency();
             if ("READ".equals(done.type())) {
                 readCompleted(done, start);
             } else {

@@ -36,6 +36,7 @@ public final class Ring {
     private final int replicationFactor;
     private final TreeMap<Long, String> tokens = new TreeMap<>();
     private final Map<String, List<String>> replicas = new java.util.HashMap<>();
+    private final Map<String, List<String>> preferenceLists = new java.util.HashMap<>();
 
     public Ring(List<String> nodes, int vnodes, int replicationFactor) {
         if (replicationFactor < 1 || replicationFactor > nodes.size()) {
@@ -87,7 +88,7 @@ public final class Ring {
 
     /** Every node in clockwise order from the key's owner: primaries first, then the fallbacks. */
     public List<String> extendedPreferenceList(String key) {
-        return walk(tokenOf(key), nodes.size());
+        return preferenceLists.computeIfAbsent(key, k -> walk(tokenOf(k), nodes.size()));
     }
 
     /** The ranges between consecutive tokens with their replicas, in ring order. */

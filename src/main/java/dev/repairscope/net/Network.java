@@ -51,8 +51,8 @@ public final class Network {
     private double loss;
     private long nextMessageId = 1;
 
-    private final Map<MessageKind, Long> bytesByKind = new EnumMap<>(MessageKind.class);
-    private final Map<MessageKind, Long> countByKind = new EnumMap<>(MessageKind.class);
+    private final long[] bytesByKind = new long[MessageKind.values().length];
+    private final long[] countByKind = new long[MessageKind.values().length];
 
     public Network(Simulation sim, List<String> nodes) {
         this.sim = sim;
@@ -99,8 +99,8 @@ public final class Network {
             return -1;
         }
         Message message = new Message(nextMessageId++, from, to, kind, key, bytes, payload);
-        bytesByKind.merge(kind, (long) bytes, Long::sum);
-        countByKind.merge(kind, 1L, Long::sum);
+        bytesByKind[kind.ordinal()] += bytes;
+        countByKind[kind.ordinal()]++;
         if (from.equals(to)) {
             sim.after(0, () -> deliver(message));
             return message.id();
@@ -118,16 +118,23 @@ public final class Network {
     }
 
     private long delayOf(Message message) {
-        Link link = new Link(message.from(), message.to());
-        LatencyDistribution distribution = linkLatency.getOrDefault(link,
-                kindLatency.getOrDefault(message.kind(), defaultLatency));
+        // the link-specific tables are usually empty: look a link up only when one has entries
+        Link link = linkLatency.isEmpty() && slowFactor.isEmpty() ? null : new Link(message.from(), message.to());
+        LatencyDistribution distribution = link == null ? null : linkLatency.get(link);
+        if (distribution == null) {
+            distribution = kindLatency.getOrDefault(message.kind(), defaultLatency);
+        }
         long delay = Math.max(1, distribution.sample(latencyRandom));
-        Double factor = slowFactor.get(link);
+        Double factor = link == null ? null : slowFactor.get(link);
         return factor == null ? delay : Math.max(1, Math.round(delay * factor));
     }
 
+    private boolean isCut(Message message) {
+        return !cut.isEmpty() && cut.contains(new Link(message.from(), message.to()));
+    }
+
     private String dropReasonAtSend(Message message) {
-        if (cut.contains(new Link(message.from(), message.to()))) {
+        if (isCut(message)) {
             return "the link " + message.from() + " -> " + message.to() + " is cut";
         }
         for (MessageFilter filter : filters) {
@@ -145,7 +152,7 @@ public final class Network {
     private void arrive(Message message) {
         if (crashed.contains(message.to())) {
             drop(message, message.to() + " is down");
-        } else if (cut.contains(new Link(message.from(), message.to()))) {
+        } else if (isCut(message)) {
             drop(message, "the link was cut while it was in flight");
         } else {
             sim.record(new Event.MessageDelivered(sim.now(), message.id(), message.kind().label(), message.from(),
@@ -301,11 +308,11 @@ public final class Network {
     // ---- traffic counters ---------------------------------------------------------------------
 
     public long bytesSent(MessageKind kind) {
-        return bytesByKind.getOrDefault(kind, 0L);
+        return bytesByKind[kind.ordinal()];
     }
 
     public long messagesSent(MessageKind kind) {
-        return countByKind.getOrDefault(kind, 0L);
+        return countByKind[kind.ordinal()];
     }
 
     // ---- helpers ------------------------------------------------------------------------------
