@@ -50,7 +50,7 @@ public final class MerkleTree {
     private final long end;
     private final int depth;
     private final long width; // tokens in the range, unsigned: Long.MIN_VALUE stands for the whole ring (2^63)
-    private final double leavesPerToken; // leafCount / width, for leafOf's first estimate
+    private final double leavesPerToken; // leafCount / width, for leafOf
     private final Level[] levels;
 
     /** An empty tree over {@code (start, end]} (wrapping when {@code start >= end}; equal means the whole ring). */
@@ -121,9 +121,22 @@ public final class MerkleTree {
         if (Long.compareUnsigned(offset, width) >= 0) {
             return -1;
         }
-        // estimate in floating point (within one leaf of the truth), then settle on the exact boundary
+        // Leaf i holds offsets [boundary(i), boundary(i + 1)), so the leaf is ceil(x) - 1 for
+        // x = (offset + 1) * leafCount / width. In doubles x is off by under 2^-30 (x <= 2^20, a few
+        // roundings of 2^-53 each); unless x lies within 2^-20 of a whole number (a token at or next
+        // to a leaf boundary), its ceiling is the exact one. Near one, integer boundaries decide.
+        double x = ((double) offset + 1) * leavesPerToken;
+        double ceiling = Math.ceil(x);
+        if (ceiling - x > 0x1p-20 && ceiling - x < 1 - 0x1p-20) {
+            return (int) ceiling - 1;
+        }
+        return settle(offset, (int) x);
+    }
+
+    /** The leaf of {@code offset} by exact integer boundaries, starting the search at {@code estimate}. */
+    private int settle(long offset, int estimate) {
         int last = leafCount() - 1;
-        int leaf = (int) Math.max(0, Math.min(last, (long) (offset * leavesPerToken)));
+        int leaf = Math.max(0, Math.min(last, estimate));
         while (leaf > 0 && boundary(leaf) > offset) {
             leaf--;
         }
@@ -279,45 +292,47 @@ public final class MerkleTree {
      * levels. Gives exactly the tree that adding the same rows one by one gives.
      */
     public static final class Builder {
-        private MerkleTree tree;
+        private final MerkleTree tree;
+        private final Level leaves;
+        private boolean built;
 
         private Builder(MerkleTree tree) {
             this.tree = tree;
+            this.leaves = tree.levels[tree.depth];
         }
 
         /** The leaf holding {@code token}, or -1 (see {@link MerkleTree#leafOf}). */
         public int leafOf(long token) {
-            return tree().leafOf(token);
+            return tree.leafOf(token);
         }
 
         /** Adds a row whose token ({@link Ring#tokenOf}) the caller already knows, as a storage walk does. */
         public Builder add(long token, String key, List<Cell> cells) {
-            MerkleTree t = tree();
-            t.levels[t.depth].xor(t.leafFor(token, key), rowHash(key, cells));
+            checkOpen();
+            leaves.xor(tree.leafFor(token, key), rowHash(key, cells));
             return this;
         }
 
         /** Adds a row hash computed by the caller ({@link #rowHash}) to a leaf. */
         public Builder addToLeaf(int leaf, long rowHash) {
-            MerkleTree t = tree();
-            t.checkLeaf(leaf);
-            t.levels[t.depth].xor(leaf, rowHash);
+            checkOpen();
+            tree.checkLeaf(leaf);
+            leaves.xor(leaf, rowHash);
             return this;
         }
 
         /** The finished tree, inner levels filled in. The builder is spent afterwards. */
         public MerkleTree build() {
-            MerkleTree t = tree();
-            tree = null;
-            t.fillInnerLevels();
-            return t;
+            checkOpen();
+            built = true;
+            tree.fillInnerLevels();
+            return tree;
         }
 
-        private MerkleTree tree() {
-            if (tree == null) {
+        private void checkOpen() {
+            if (built) {
                 throw new IllegalStateException("this builder already built its tree");
             }
-            return tree;
         }
     }
 

@@ -9,6 +9,7 @@ import dev.repairscope.cluster.VectorClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The tree on its own, in the manner of Cassandra's MerkleTreeTest: each test draws its ranges. */
@@ -75,6 +76,39 @@ class MerkleTreeTest {
         assertThat(tree.leafOf(1L << 61)).isEqualTo(1);
         assertThat(tree.leafOf(MAX)).isEqualTo(3);
         assertThat(tree.leafEnd(3)).isEqualTo(MAX);
+    }
+
+    @Test
+    void everyTokenLandsInTheLeafWhoseBoundsHoldIt() {
+        long[][] ranges = {{MAX, MAX}, {0, MAX}, {0, 800}, {12345, 12345 + 777}, {MAX - 99, 100}, {0, MAX / 3},
+            {MAX - MAX / 4, MAX / 5}, {5, 5 + (1L << 40) + 3}};
+        SplittableRandom random = new SplittableRandom(7);
+        for (long[] range : ranges) {
+            for (int depth : new int[] {0, 3, 10, 16, MerkleTree.MAX_DEPTH}) {
+                MerkleTree tree = new MerkleTree(range[0], range[1], depth);
+                for (int n = 0; n < 2000; n++) {
+                    int leaf = random.nextInt(tree.leafCount());
+                    // both sides of the leaf's end: the tokens where rounding could tip the answer
+                    for (long token : new long[] {tree.leafEnd(leaf), (tree.leafEnd(leaf) + 1) & MAX,
+                        tree.leafEnd(leaf) - 1, random.nextLong() & MAX}) {
+                        assertLeafHolds(tree, token);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertLeafHolds(MerkleTree tree, long token) {
+        int leaf = tree.leafOf(token);
+        if (leaf < 0) {
+            return; // outside the tree's range
+        }
+        long offset = (token - tree.leafStart(leaf) - 1) & MAX; // how far past the leaf's (exclusive) start
+        long size = (tree.leafEnd(leaf) - tree.leafStart(leaf)) & MAX;
+        boolean wholeRing = tree.depth() == 0 && tree.start() == tree.end(); // one leaf of 2^63 tokens
+        assertThat(wholeRing || Long.compareUnsigned(offset, size) < 0)
+                .as("token %d in leaf %d (%d,%d] of %s", token, leaf, tree.leafStart(leaf), tree.leafEnd(leaf), tree)
+                .isTrue();
     }
 
     @Test
