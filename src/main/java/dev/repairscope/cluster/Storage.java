@@ -11,6 +11,7 @@ import java.util.TreeMap;
 public final class Storage {
     private final Versioning versioning;
     private final TreeMap<String, List<Cell>> rows = new TreeMap<>();
+    private long writes;
 
     public Storage(Versioning versioning) {
         this.versioning = versioning;
@@ -18,6 +19,7 @@ public final class Storage {
 
     /** Merges {@code cell} in; returns true when the stored versions changed. */
     public boolean apply(Cell cell) {
+        writes++;
         List<Cell> current = rows.getOrDefault(cell.key(), List.of());
         List<Cell> next = versioning.merge(current, cell);
         if (next.equals(current)) {
@@ -40,6 +42,14 @@ public final class Storage {
         return Collections.unmodifiableNavigableMap(rows);
     }
 
+    /**
+     * Cells applied plus rows purged so far: the checker counts the journal's ReplicaApplied and
+     * TombstonePurged events against it, to know that it has seen every change.
+     */
+    public long writes() {
+        return writes;
+    }
+
     public int size() {
         return rows.size();
     }
@@ -55,6 +65,7 @@ public final class Storage {
         for (Map.Entry<String, List<Cell>> row : List.copyOf(rows.entrySet())) {
             List<Cell> kept = row.getValue().stream().filter(c -> !c.tombstone() || now - c.timestamp() < gcGrace).toList();
             if (kept.size() != row.getValue().size()) {
+                writes++;
                 purged.add(row.getKey());
                 if (kept.isEmpty()) {
                     rows.remove(row.getKey());
