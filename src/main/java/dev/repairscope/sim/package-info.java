@@ -1,7 +1,11 @@
 /**
  * The simulation kernel: virtual time in microseconds, a single-threaded event queue with a
  * stable tie-break (time, then sequence), one seeded random source handing out named
- * substreams, and the journal of typed events that every consumer reads.
+ * substreams ({@code SplitMix}), and the journal of typed events that every consumer reads
+ * (kept in an {@code AppendOnlyLog}).
+ *
+ * <p>{@code DeepCopy} copies a whole running simulation, event queue and lambdas included: the
+ * copy runs on exactly as the original would. Snapshots for seeking are made of it.
  *
  * <p>Nothing here (or anywhere in the core) reads the wall clock or an unseeded random: the same
  * scenario and seed always produce the same journal, byte for byte.
