@@ -203,9 +203,9 @@ public final class DeepCopy {
         } else if (value instanceof HashSet<?>) {
             copy = new HashSet<>(capacity(original.size()));
         } else if (value instanceof TreeSet<?> set) {
-            copy = new TreeSet<>((java.util.Comparator) set.comparator());
+            copy = new TreeSet<>((java.util.Comparator) copy(set.comparator()));
         } else if (value instanceof PriorityQueue<?> queue) {
-            copy = new PriorityQueue<>(Math.max(1, queue.size()), (java.util.Comparator) queue.comparator());
+            copy = new PriorityQueue<>(Math.max(1, queue.size()), (java.util.Comparator) copy(queue.comparator()));
         } else if (isImmutable(value)) {
             return copyImmutable(original);
         } else {
@@ -241,7 +241,7 @@ public final class DeepCopy {
         } else if (value instanceof HashMap<?, ?>) {
             copy = new HashMap<>(capacity(original.size()));
         } else if (value instanceof TreeMap<?, ?> tree) {
-            copy = new TreeMap<>((java.util.Comparator) tree.comparator());
+            copy = new TreeMap<>((java.util.Comparator) copy(tree.comparator()));
         } else if (value instanceof EnumMap<?, ?> enumMap) {
             copy = new EnumMap(enumMap);
         } else if (isImmutable(value)) {
@@ -318,8 +318,8 @@ public final class DeepCopy {
             if (type.isHidden()) {
                 return isJdk(type) ? new Shape(Kind.SHARED) : lambda(type); // JDK combinators (comparators) hold no run state
             }
-            if (isJdk(type)) {
-                return new Shape(Kind.UNSUPPORTED);
+            if (isJdk(type)) { // the JDK's comparators order by what they are given, they hold no run state
+                return new Shape(java.util.Comparator.class.isAssignableFrom(type) ? Kind.SHARED : Kind.UNSUPPORTED);
             }
             if (type.isRecord()) {
                 return immutable(type, new HashSet<>()) ? new Shape(Kind.SHARED) : record(type);
