@@ -2,6 +2,7 @@ package dev.repairscope.cluster;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -11,6 +12,8 @@ import java.util.TreeMap;
 public final class Storage {
     private final Versioning versioning;
     private final TreeMap<String, List<Cell>> rows = new TreeMap<>();
+    /** The same rows by hash: lookups on the read and write paths skip the tree's string comparisons. */
+    private final HashMap<String, List<Cell>> index = new HashMap<>();
     private long writes;
 
     public Storage(Versioning versioning) {
@@ -20,22 +23,23 @@ public final class Storage {
     /** Merges {@code cell} in; returns true when the stored versions changed. */
     public boolean apply(Cell cell) {
         writes++;
-        List<Cell> current = rows.getOrDefault(cell.key(), List.of());
+        List<Cell> current = index.getOrDefault(cell.key(), List.of());
         List<Cell> next = versioning.merge(current, cell);
         if (next.equals(current)) {
             return false;
         }
         rows.put(cell.key(), next);
+        index.put(cell.key(), next);
         return true;
     }
 
     /** The stored versions of {@code key}; empty when the replica has never seen it. */
     public List<Cell> get(String key) {
-        return rows.getOrDefault(key, List.of());
+        return index.getOrDefault(key, List.of());
     }
 
     public boolean contains(String key) {
-        return rows.containsKey(key);
+        return index.containsKey(key);
     }
 
     public NavigableMap<String, List<Cell>> rows() {
@@ -62,19 +66,36 @@ public final class Storage {
     /** Drops tombstones written more than {@code gcGrace} before {@code now}; returns the purged keys. */
     public List<String> purgeTombstones(long now, long gcGrace) {
         List<String> purged = new ArrayList<>();
-        for (Map.Entry<String, List<Cell>> row : List.copyOf(rows.entrySet())) {
-            List<Cell> kept = row.getValue().stream().filter(c -> !c.tombstone() || now - c.timestamp() < gcGrace).toList();
-            if (kept.size() != row.getValue().size()) {
-                writes++;
-                purged.add(row.getKey());
-                if (kept.isEmpty()) {
-                    rows.remove(row.getKey());
-                } else {
-                    rows.put(row.getKey(), kept);
+        for (Map.Entry<String, List<Cell>> row : rows.entrySet()) { // a plain scan: most rows hold no tombstone
+            for (Cell cell : row.getValue()) {
+                if (expired(cell, now, gcGrace)) {
+                    purged.add(row.getKey());
+                    break;
                 }
             }
         }
+        for (String key : purged) {
+            List<Cell> kept = new ArrayList<>();
+            for (Cell cell : rows.get(key)) {
+                if (!expired(cell, now, gcGrace)) {
+                    kept.add(cell);
+                }
+            }
+            writes++;
+            if (kept.isEmpty()) {
+                rows.remove(key);
+                index.remove(key);
+            } else {
+                List<Cell> left = List.copyOf(kept);
+                rows.put(key, left);
+                index.put(key, left);
+            }
+        }
         return purged;
+    }
+
+    private static boolean expired(Cell cell, long now, long gcGrace) {
+        return cell.tombstone() && now - cell.timestamp() >= gcGrace;
     }
 
     /** A stable 64-bit digest of a key's versions (what a digest read returns). */
