@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.repairscope.scenario.Scenario;
 import dev.repairscope.scenario.ScenarioLoader;
 import dev.repairscope.sim.Durations;
+import dev.repairscope.ui.model.Flight;
 import dev.repairscope.ui.model.SimulationModel;
+import dev.repairscope.ui.view.ClusterView;
+import dev.repairscope.ui.view.Palette;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.scene.image.PixelReader;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * 32 nodes and about two thousand messages on the wire: every node is drawn on the ring, every
- * message is counted, and a frame (simulation slice plus drawing) stays far below a second. The
+ * message is counted and drawn in its kind's colour, and a frame (simulation slice plus drawing) stays far below a second. The
  * time bounds are generous on purpose (a shared two-core machine); the numbers are printed.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -35,6 +42,50 @@ class BigClusterTest {
         stage.setScene(window.scene());
         stage.show();
         window.start();
+    }
+
+    /**
+     * Crowded, every message is still drawn as a dot in its kind's colour: each family on the wire
+     * shows at least one pixel of exactly its colour for every two of its messages (dots overlap
+     * where links meet, and an ack's core inside its outline is only a few pixels).
+     */
+    @Test
+    void everyKindOnTheWireIsDrawnInItsColour(FxRobot robot) throws Exception {
+        robot.interact(() -> model.seek(Durations.seconds(3)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> WaitForAsyncUtils.asyncFx(() -> !model.isBusy()).get());
+        Map<Palette.Family, Integer> messages = WaitForAsyncUtils.asyncFx(() -> {
+            Map<Palette.Family, Integer> byFamily = new LinkedHashMap<>();
+            for (Flight flight : model.inFlight()) {
+                byFamily.merge(Palette.familyOf(flight.kind()), 1, Integer::sum);
+            }
+            return byFamily;
+        }).get();
+        PixelReader pixels = WaitForAsyncUtils.asyncFx(() -> {
+            ClusterView view = window.clusterView();
+            view.render(System.nanoTime());
+            return view.snapshot(null, null).getPixelReader();
+        }).get();
+        double width = window.clusterView().getWidth();
+        double height = window.clusterView().getHeight();
+        assertThat(messages).as("kinds on the wire").hasSizeGreaterThanOrEqualTo(3);
+        for (Map.Entry<Palette.Family, Integer> family : messages.entrySet()) {
+            int coloured = 0;
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    if (near(pixels.getColor(x, y), family.getKey().color())) {
+                        coloured++;
+                    }
+                }
+            }
+            System.out.printf("%s: %d messages, %d pixels%n", family.getKey().label(), family.getValue(), coloured);
+            assertThat(coloured).as(family.getKey().label() + " pixels").isGreaterThanOrEqualTo(family.getValue() / 2);
+        }
+    }
+
+    private static boolean near(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) < 0.04 && Math.abs(a.getGreen() - b.getGreen()) < 0.04
+                && Math.abs(a.getBlue() - b.getBlue()) < 0.04;
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
@@ -28,6 +29,8 @@ import javafx.stage.Stage;
  * thread each frame (layout of the ring, staleness, every message's position, the drawing commands
  * into the canvas); and {@code render()} plus rasterising the canvas to pixels (a scene snapshot,
  * which also reads the pixels back: an upper bound on what the render thread does per frame).
+ * The view keeps what it draws unchanged frame after frame as small images (stamps), made a few
+ * a frame after a change of layout: a third figure times the 30 frames after each of a few resizes.
  *
  * <p>Run: {@code mvn -B -DskipTests test-compile exec:exec@bench -Dbench.args="ClusterViewFrameBench"}
  * (arguments after the name: frames to time, default 1000). Nothing asserts times: this prints.
@@ -63,15 +66,19 @@ public final class ClusterViewFrameBench {
             long[] render = bench.pulsedFrames(frames);
             long[] rasterised = onFx(() -> bench.snapshotFrames(Math.max(1, frames / 4)));
             long[] floor = onFx(() -> Bench.emptySnapshots(Math.max(1, frames / 4)));
+            long[] resized = onFx(() -> bench.framesAfterResizes(8, 30));
             System.out.printf(Locale.ROOT, "%n5. Drawing one frame of the cluster view: 32 nodes, %,d messages in flight, "
                             + "%.0fx%.0f, headless (Monocle, software pipeline), %s %s%n"
                             + "   render() per pulse, FX thread:    median %.2f ms, p99 %.2f ms, max %.2f ms (%,d frames)%n"
                             + "   render() + rasterise (snapshot):  median %.2f ms, p99 %.2f ms, max %.2f ms (%,d frames)%n"
+                            + "   render() + rasterise, the 30 frames after each of 8 resizes: median %.2f ms, p99 %.2f ms, "
+                            + "max %.2f ms%n"
                             + "   snapshot of an empty scene, same size (the readback floor): median %.2f ms, p99 %.2f ms%n",
                     bench.inFlight, WIDTH, HEIGHT, System.getProperty("java.vm.name"), System.getProperty("java.version"),
                     percentile(render, 50), percentile(render, 99), percentile(render, 100), render.length,
                     percentile(rasterised, 50), percentile(rasterised, 99), percentile(rasterised, 100),
-                    rasterised.length, percentile(floor, 50), percentile(floor, 99));
+                    rasterised.length, percentile(resized, 50), percentile(resized, 99), percentile(resized, 100),
+                    percentile(floor, 50), percentile(floor, 99));
         } finally {
             Platform.exit();
         }
@@ -155,6 +162,30 @@ public final class ClusterViewFrameBench {
                     times[i] = System.nanoTime() - t0;
                 }
             }
+            return times;
+        }
+
+        /**
+         * Times {@code render()} plus rasterising, {@code frames} frames after each of {@code resizes}
+         * changes of the view's size by a few pixels (a new layout: every node, the ring and each
+         * badge are drawn anew, then stamped a few a frame).
+         */
+        long[] framesAfterResizes(int resizes, int frames) {
+            StackPane root = (StackPane) scene.getRoot();
+            long[] times = new long[resizes * frames];
+            WritableImage image = scene.snapshot(null); // the image to read back into, made once
+            for (int r = 0; r < resizes; r++) {
+                root.setPadding(new Insets(r + 1)); // a size not seen before: no stamp fits
+                root.layout();
+                for (int i = 0; i < frames; i++) {
+                    long t0 = System.nanoTime();
+                    view.render(wall += 16_666_667L);
+                    image = scene.snapshot(image);
+                    times[r * frames + i] = System.nanoTime() - t0;
+                }
+            }
+            root.setPadding(Insets.EMPTY);
+            root.layout();
             return times;
         }
 

@@ -1,6 +1,7 @@
 package dev.repairscope.ui.view;
 
 import dev.repairscope.cluster.Cluster;
+import dev.repairscope.net.MessageKind;
 import dev.repairscope.net.Network;
 import dev.repairscope.scenario.ScenarioRun;
 import dev.repairscope.sim.Durations;
@@ -18,12 +19,14 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -42,13 +45,31 @@ import javafx.scene.text.TextAlignment;
  *
  * <p>Click a node for its menu (crash / recover, inspect, cut or blip a link); drag from one node
  * to another for that link's menu.
+ *
+ * <p>What looks the same frame after frame (the ring, each node, each stale badge, the dot of each
+ * message kind when many are on the wire) is copied from small images of itself ({@link Stamps}):
+ * the software pipeline copies pixels far faster than it fills and strokes shapes.
  */
 public final class ClusterView extends Region {
     private static final double FALL_SECONDS = 1.1;
     private static final int MAX_DRAWN_FLIGHTS = 4000;
+    /** Up to this many messages on the wire, each is named beside its dot. */
+    private static final int LABELLED_FLIGHTS = 12;
+    /** Beyond this many, dots are drawn smaller, and each kind's dot is stamped ({@link Stamps}). */
+    private static final int CROWDED_FLIGHTS = 60;
+    private static final double DOT_OUTLINE = 1.5;
     private static final long STALENESS_REFRESH_NANOS = 250_000_000L;
 
     private record Falling(SimulationModel.Drop drop, double x, double y, long startNanos) {
+    }
+
+    // Looks of what is stamped: everything each drawing depends on (see Stamps, NodeLook, BadgeLook).
+
+    private record RingLook(double x, double y, double radius, Map<Long, String> tokens, List<String> nodes,
+                            boolean singleToken, Palette palette) {
+    }
+
+    private record DotLook(Color color, double r, Color outline) {
     }
 
     private final Canvas canvas = new Canvas();
@@ -58,6 +79,7 @@ public final class ClusterView extends Region {
     private final ObjectProperty<String> selectedNode = new SimpleObjectProperty<>(this, "selectedNode");
     private final ObjectProperty<Palette> palette = new SimpleObjectProperty<>(this, "palette", Palette.DARK);
     private final List<Falling> falling = new ArrayList<>();
+    private final Stamps stamps = new Stamps();
     private final Map<String, Point2D> centres = new LinkedHashMap<>();
     private final Map<String, Double> angles = new LinkedHashMap<>();
     private double ringX;
@@ -71,6 +93,8 @@ public final class ClusterView extends Region {
     private Point2D dragPoint;
     private ContextMenu menu;
     private long lastNanos;
+    private String clockText;
+    private long clockAt;
 
     public ClusterView(SimulationModel model, RunCommands commands, Supplier<String> blipDuration) {
         this.model = model;
@@ -147,13 +171,15 @@ public final class ClusterView extends Region {
         }
         layoutRing();
         refreshStaleness(run, wallNanos);
+        stamps.startFrame();
         for (SimulationModel.Drop drop : model.drainDrops()) {
             Point2D at = positionOf(drop.flight(), drop.droppedAt());
             if (at != null) {
                 falling.add(new Falling(drop, at.getX(), at.getY(), wallNanos));
             }
         }
-        drawRing(g, run, p);
+        stampRing(g, run, p);
+        g.setLineCap(StrokeLineCap.BUTT); // the ring sets it when drawn directly; all strokes use it
         drawLinks(g, run.cluster().network(), p);
         drawFlights(g, p);
         drawFalling(g, p, wallNanos);
@@ -213,6 +239,15 @@ public final class ClusterView extends Region {
         }
     }
 
+    private void stampRing(GraphicsContext g, ScenarioRun run, Palette p) {
+        Cluster cluster = run.cluster();
+        RingLook look = new RingLook(ringX, ringY, ringRadius, cluster.ring().tokens(), cluster.nodes(),
+                cluster.config().vnodes() <= 1, p);
+        double half = ringRadius + (12 * p.scale() + 4) / 2 + 2;
+        stamps.draw(g, look, ringX - half, ringY - half, 2 * half, 2 * half, pixelScale(),
+                stamp -> drawRing(stamp, run, p));
+    }
+
     private void drawRing(GraphicsContext g, ScenarioRun run, Palette p) {
         Cluster cluster = run.cluster();
         List<String> nodes = cluster.nodes();
@@ -254,6 +289,9 @@ public final class ClusterView extends Region {
     private void drawLinks(GraphicsContext g, Network network, Palette p) {
         List<String> nodes = new ArrayList<>(centres.keySet());
         boolean mesh = nodes.size() <= 12;
+        if (!mesh && network.cutLinks().isEmpty()) {
+            return; // nothing to draw, and no need to ask about each of a big cluster's links
+        }
         g.setLineDashes();
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {
@@ -329,9 +367,12 @@ public final class ClusterView extends Region {
         long now = model.now();
         int drawn = 0;
         int count = model.inFlight().size();
-        boolean labelled = count <= 12; // few messages: name each one
+        boolean labelled = count <= LABELLED_FLIGHTS; // few messages: name each one
         // many messages: smaller dots, so the links and nodes stay visible under the traffic
-        double crowding = count > 1000 ? 0.38 : count > 300 ? 0.5 : count > 60 ? 0.7 : 1.0;
+        double crowding = count > 1000 ? 0.38 : count > 300 ? 0.5 : count > CROWDED_FLIGHTS ? 0.7 : 1.0;
+        // and each kind's dot stamped: the same picture, far cheaper to rasterise thousands of times
+        Image[] dots = count > CROWDED_FLIGHTS ? new Image[MessageKind.values().length] : null;
+        double pixelScale = pixelScale();
         for (Flight flight : model.inFlight()) {
             if (drawn++ >= MAX_DRAWN_FLIGHTS) {
                 break;
@@ -343,11 +384,16 @@ public final class ClusterView extends Region {
             boolean ack = Palette.isAck(flight.kind());
             double r = (ack ? 5.5 : 9) * p.scale() * crowding;
             Color color = Palette.colorOf(flight.kind());
-            g.setFill(color);
-            g.fillOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
-            g.setStroke(p.background());
-            g.setLineWidth(1.5);
-            g.strokeOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+            if (dots != null) {
+                int kind = flight.kind().ordinal();
+                if (dots[kind] == null) {
+                    dots[kind] = stamps.centred(new DotLook(color, r, p.background()), 2 * r + DOT_OUTLINE + 2,
+                            pixelScale, stamp -> drawDot(stamp, 0, 0, r, color, p));
+                }
+                Stamps.place(g, dots[kind], at.getX(), at.getY(), pixelScale);
+                continue;
+            }
+            drawDot(g, at.getX(), at.getY(), r, color, p);
             if (labelled) {
                 g.setFill(p.text());
                 g.setFont(Font.font("System", FontWeight.BOLD, 12 * p.scale()));
@@ -359,6 +405,21 @@ public final class ClusterView extends Region {
         }
     }
 
+    /** A message: a disc in its kind's colour, outlined in the background's so neighbours stay apart. */
+    private static void drawDot(GraphicsContext g, double x, double y, double r, Color color, Palette p) {
+        g.setFill(color);
+        g.fillOval(x - r, y - r, 2 * r, 2 * r);
+        g.setStroke(p.background());
+        g.setLineWidth(DOT_OUTLINE);
+        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
+    }
+
+    /** Device pixels per canvas unit (2 on a doubled screen): the canvas is rendered at this scale. */
+    private double pixelScale() {
+        Scene scene = canvas.getScene();
+        return scene == null || scene.getWindow() == null ? 1 : Math.max(1, scene.getWindow().getRenderScaleX());
+    }
+
     /** Where a message is drawn at simulated {@code time}: along its link, in its direction's lane. */
     private Point2D positionOf(Flight flight, long time) {
         Point2D a = centres.get(flight.from());
@@ -368,7 +429,7 @@ public final class ClusterView extends Region {
         }
         double dx = b.getX() - a.getX();
         double dy = b.getY() - a.getY();
-        double len = Math.hypot(dx, dy);
+        double len = Math.sqrt(dx * dx + dy * dy); // per message per frame: hypot is far slower
         if (len < 1) {
             return a;
         }
@@ -407,51 +468,26 @@ public final class ClusterView extends Region {
     private void drawNodes(GraphicsContext g, ScenarioRun run, Palette p) {
         Network network = run.cluster().network();
         List<String> nodes = run.cluster().nodes();
-        double r = nodeRadius;
+        double pixelScale = pixelScale();
+        boolean anyCut = !network.cutLinks().isEmpty();
         for (int i = 0; i < nodes.size(); i++) {
             String node = nodes.get(i);
             Point2D c = centres.get(node);
-            boolean up = network.isUp(node);
-            int cuts = cutLinks(network, nodes, node);
-            Color identity = p.nodeIdentity(i, nodes.size());
-            if (node.equals(selectedNode.get())) {
-                g.setStroke(p.selection());
-                g.setLineWidth(5);
-                g.strokeOval(c.getX() - r - 7, c.getY() - r - 7, 2 * r + 14, 2 * r + 14);
-            }
-            g.setFill(up ? p.nodeUp() : p.nodeDown());
-            g.fillOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-            g.setLineWidth(4);
-            if (!up) {
-                g.setStroke(p.dimText());
-                g.setLineDashes(6, 5);
-            } else if (cuts > 0) {
-                g.setStroke(p.cut());
-                g.setLineDashes(9, 5);
-            } else {
-                g.setStroke(identity);
-                g.setLineDashes();
-            }
-            g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-            g.setLineDashes();
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.setFill(p == Palette.PRESENTATION ? Color.WHITE : p.text());
-            g.setFont(Font.font("System", FontWeight.BOLD, Math.max(11, r * 0.62)));
-            g.fillText(node, c.getX(), c.getY() - (r > 20 ? r * 0.16 : 0));
-            if (r > 20) {
-                g.setFont(Font.font("System", FontWeight.BOLD, Math.max(9, r * 0.3)));
-                String state = !up ? "DOWN" : cuts == nodes.size() - 1 ? "cut off" : cuts > 0 ? "partly cut" : "up";
-                g.setFill(!up ? Color.web("#ffcdd2") : cuts > 0 ? Color.web("#ffab91")
-                        : (p == Palette.PRESENTATION ? Color.web("#c8e6c9") : Color.web("#a5d6a7")));
-                g.fillText(state, c.getX(), c.getY() + r * 0.38);
-            }
-            drawStaleBadge(g, node, c, p);
+            NodeLook look = new NodeLook(node, c.getX(), c.getY(), nodeRadius, network.isUp(node),
+                    cutLinks(network, nodes, node, anyCut), nodes.size() - 1, p.nodeIdentity(i, nodes.size()),
+                    node.equals(selectedNode.get()), p);
+            double reach = look.reach();
+            stamps.draw(g, look, c.getX() - reach, c.getY() - reach, 2 * reach, 2 * reach, pixelScale,
+                    look::draw);
+            drawStaleBadge(g, node, p, pixelScale);
             drawHintStack(g, run, node, c, p);
         }
     }
 
-    private int cutLinks(Network network, List<String> nodes, String node) {
+    private int cutLinks(Network network, List<String> nodes, String node, boolean anyCut) {
+        if (!anyCut) {
+            return 0;
+        }
         int cuts = 0;
         for (String other : nodes) {
             if (!other.equals(node) && (network.isCut(node, other) || network.isCut(other, node))) {
@@ -462,19 +498,16 @@ public final class ClusterView extends Region {
     }
 
     /** A pill beside the node, outside the ring: how many keys this replica is behind on. */
-    private void drawStaleBadge(GraphicsContext g, String node, Point2D c, Palette p) {
+    private void drawStaleBadge(GraphicsContext g, String node, Palette p, double pixelScale) {
         int stale = staleness == null ? 0 : staleness.staleCount(node);
         if (stale == 0) {
             return;
         }
         javafx.geometry.Rectangle2D r = staleBadge(node);
-        g.setFill(p.stale());
-        g.fillRoundRect(r.getMinX(), r.getMinY(), r.getWidth(), r.getHeight(), r.getHeight(), r.getHeight());
-        g.setFill(Color.WHITE);
-        g.setFont(Font.font("System", FontWeight.BOLD, badgeFont()));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(staleText(stale), r.getMinX() + r.getWidth() / 2, r.getMinY() + r.getHeight() / 2);
+        BadgeLook look = new BadgeLook(r, staleText(stale), badgeFont(), p.stale());
+        // a margin of one em each side, should the text be wider than the pill
+        stamps.draw(g, look, r.getMinX() - look.font(), r.getMinY() - 1, r.getWidth() + 2 * look.font(),
+                r.getHeight() + 2, pixelScale, look::draw);
     }
 
     /** Where a node's stale badge is drawn (outside the ring, a little anticlockwise of the node). */
@@ -572,7 +605,12 @@ public final class ClusterView extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setFill(p.text());
         g.setFont(Font.font("System", FontWeight.BOLD, 30 * p.scale()));
-        g.fillText("t = " + Durations.format(model.now()), 16, 12);
+        long now = model.now();
+        if (now != clockAt || clockText == null) {
+            clockText = "t = " + Durations.format(now); // formatting is a good part of a paused frame
+            clockAt = now;
+        }
+        g.fillText(clockText, 16, 12);
         g.setFont(Font.font("System", FontWeight.NORMAL, 14 * p.scale()));
         g.setFill(p.dimText());
         String state = model.isBusy() ? "working: " + model.busyLabelProperty().get()
