@@ -42,10 +42,15 @@ public final class RunSnapshots {
         this.nextAt = interval;
     }
 
+    /** True when a run at {@code steps} is far enough past the last snapshot for the next one. */
+    public boolean due(long steps) {
+        return steps >= nextAt && !bySteps.containsKey(steps);
+    }
+
     /** Takes a snapshot of {@code run} if it has run far enough past the last one. Returns true if taken. */
     public boolean offer(ScenarioRun run, int actionsApplied) {
         long steps = run.sim().stepsRun();
-        if (steps < nextAt || bySteps.containsKey(steps)) {
+        if (!due(steps)) {
             return false;
         }
         bySteps.put(steps, new Snapshot(steps, run.sim().now(), run.sim().journal().size(), actionsApplied, run.copy()));

@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * Lambdas are copied through their captured values and their constructor. The JDK collections the
  * simulation uses are rebuilt through their public API; any other JDK type stops the copy with the
  * path that reached it, so a new field of an unsupported type fails the snapshot tests, not a run.
+ * A copied {@code HashMap} may iterate in another order (its table is sized afresh): nothing the
+ * simulation journals may depend on a hash order (it uses insertion- or key-ordered maps where
+ * order matters); {@code RunCopyTest} and the fault fuzzer check copies taken at random points.
  */
 public final class DeepCopy {
 
@@ -227,7 +230,10 @@ public final class DeepCopy {
             elements[i] = copy(element);
             same &= elements[i] == element;
         }
-        Object copy = same ? original : original instanceof List<?> ? List.of(elements) : Set.of(elements);
+        if (same) {
+            return original; // nothing inside needed copying: the very same list serves both runs
+        }
+        Object copy = original instanceof List<?> ? List.of(elements) : Set.of(elements);
         remember(original, copy);
         return copy;
     }
@@ -235,6 +241,9 @@ public final class DeepCopy {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private Object copyMap(Object value) {
         Map<Object, Object> original = (Map<Object, Object>) value;
+        if (!(value instanceof EnumMap<?, ?>) && !isImmutable(value) && keysAreShared(original)) {
+            return copyMapOfSharedKeys(original);
+        }
         Map<Object, Object> copy;
         if (value instanceof LinkedHashMap<?, ?>) {
             copy = new LinkedHashMap<>(capacity(original.size()));
@@ -256,6 +265,39 @@ public final class DeepCopy {
         return copy;
     }
 
+    /**
+     * The common case (string or number keys): the JDK copies the map's structure in one pass (a
+     * tree in linear time), then the values are replaced by their copies in place.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object copyMapOfSharedKeys(Map<Object, Object> original) {
+        Map<Object, Object> copy;
+        if (original instanceof LinkedHashMap<?, ?>) {
+            copy = new LinkedHashMap<>(original);
+        } else if (original instanceof HashMap<?, ?>) {
+            copy = new HashMap<>(original);
+        } else if (original instanceof TreeMap<?, ?> tree && copy(tree.comparator()) == tree.comparator()) {
+            copy = new TreeMap<>((java.util.SortedMap) tree);
+        } else {
+            throw new IllegalArgumentException("cannot copy a " + original.getClass().getName());
+        }
+        remember(original, copy);
+        copy.replaceAll((key, value) -> copy(value));
+        return copy;
+    }
+
+    private static boolean keysAreShared(Map<Object, Object> map) {
+        if (!(map instanceof HashMap<?, ?>) && !(map instanceof TreeMap<?, ?>)) {
+            return false;
+        }
+        for (Object key : map.keySet()) {
+            if (key != null && SHAPES.get(key.getClass()).kind != Kind.SHARED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Object copyImmutableMap(Map<Object, Object> original) {
         boolean same = true;
         Map<Object, Object> copied = new LinkedHashMap<>();
@@ -265,7 +307,10 @@ public final class DeepCopy {
             same &= key == entry.getKey() && val == entry.getValue();
             copied.put(key, val);
         }
-        Object copy = same ? original : Map.copyOf(copied);
+        if (same) {
+            return original;
+        }
+        Object copy = Map.copyOf(copied);
         remember(original, copy);
         return copy;
     }

@@ -6,7 +6,7 @@ import java.util.PriorityQueue;
  * The event loop. Single-threaded: each {@link #step()} runs exactly one scheduled action at its
  * simulated time. Actions scheduled for the same instant run in the order they were scheduled.
  */
-public final class Simulation {
+public final class Simulation implements DeepCopy.Custom {
 
     /** A scheduled action; cancel it to make the loop skip it. */
     public static final class Timer implements Comparable<Timer> {
@@ -41,14 +41,39 @@ public final class Simulation {
     }
 
     private final PriorityQueue<Timer> queue = new PriorityQueue<>();
-    private final Journal journal = new Journal();
-    private final RandomSource random;
+    private Journal journal = new Journal(); // set once; not final only so that a copy can fill it in
+    private RandomSource random;
     private long now;
     private long sequence;
     private long stepsRun;
 
     public Simulation(long seed) {
         this.random = new RandomSource(seed);
+    }
+
+    private Simulation(Simulation original) {
+        this.now = original.now;
+        this.sequence = original.sequence;
+        this.stepsRun = original.stepsRun;
+    }
+
+    /**
+     * A copy of the whole simulation (see {@link DeepCopy}) without the cancelled timers still
+     * waiting in the queue: they would never run, and with them go the finished operations they
+     * held on to. The live timers keep their times and sequence numbers, so the order is the same.
+     */
+    @Override
+    public Object copyWith(DeepCopy copier) {
+        Simulation copy = new Simulation(this);
+        copier.remember(this, copy);
+        copy.journal = copier.copy(journal);
+        copy.random = copier.copy(random);
+        for (Timer timer : queue) {
+            if (!timer.cancelled) {
+                copy.queue.add(copier.copy(timer));
+            }
+        }
+        return copy;
     }
 
     /** Simulated time now, in microseconds since the start of the run. */

@@ -57,6 +57,8 @@ public final class SimulationModel {
     static final long MAX_FRAME_NANOS = 100_000_000L;
     /** How many step boundaries are remembered for stepping back. */
     static final int MAX_GROWTH = 4096;
+    /** Running time per unit of snapshot copying time, at least. */
+    static final long SNAPSHOT_COST_SHARE = 20;
     /** How many dropped messages are kept for the "falling" animation. */
     static final int MAX_RECENT_DROPS = 400;
 
@@ -103,6 +105,9 @@ public final class SimulationModel {
     /** Copies of this run taken as it plays: going back restores one and replays only the rest. */
     private final RunSnapshots snapshots;
     private int restoredFromSnapshots;
+    /** Wall time the last snapshot took, and when it was done: copying may take at most 1/20 of playing. */
+    private long lastCopyNanos;
+    private long lastCopyDoneAt;
     private ChartData charts;
     private int lastCaptionIndex = -1;
     private int expectationsHeld;
@@ -531,11 +536,28 @@ public final class SimulationModel {
             int before = journal.size();
             sim.step();
             noteGrowth(before, journal.size());
-            snapshots.offer(run, appliedActions);
+            if (snapshots.due(sim.stepsRun())) {
+                snapshotIfCheapEnough();
+            }
             if ((++steps & 63) == 0 && nanoClock.getAsLong() - deadline > 0) {
                 return false;
             }
         }
+    }
+
+    /**
+     * A crowded run takes tens of milliseconds to copy: space the snapshots so that copying never
+     * takes more than a twentieth of the time spent running (a longer replay when seeking back is the
+     * price, and it stays bounded by the doubled spacing).
+     */
+    private void snapshotIfCheapEnough() {
+        long start = nanoClock.getAsLong();
+        if (start - lastCopyDoneAt < SNAPSHOT_COST_SHARE * lastCopyNanos) {
+            return;
+        }
+        snapshots.offer(run, appliedActions);
+        lastCopyDoneAt = nanoClock.getAsLong();
+        lastCopyNanos = lastCopyDoneAt - start;
     }
 
     private void noteGrowth(int before, int after) {
