@@ -7,6 +7,7 @@ import dev.repairscope.sim.Simulation;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -20,6 +21,9 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
+// a fixed heap, as JMH advises: without it the young generation starts small and grows during the
+// run, and each iteration's one young collection (copying the live journal) lands at random
+@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SimulationBench {
     static final int SECONDS = 20;
