@@ -11,9 +11,13 @@ import java.util.TreeMap;
 /** A replica's rows: each key maps to its current versions (one under LWW, siblings with vector clocks). */
 public final class Storage {
     private final Versioning versioning;
-    private final TreeMap<String, List<Cell>> rows = new TreeMap<>();
-    /** The same rows by hash: lookups on the read and write paths skip the tree's string comparisons. */
+    /** The rows by hash: the read and write paths never compare key strings. */
     private final HashMap<String, List<Cell>> index = new HashMap<>();
+    /**
+     * The same rows in key order, made when someone asks for them ({@link #rows()}: anti-entropy,
+     * the inspector) and dropped when a row changes, so writes do not pay for a tree they rarely need.
+     */
+    private TreeMap<String, List<Cell>> sorted;
     private long writes;
 
     public Storage(Versioning versioning) {
@@ -28,8 +32,8 @@ public final class Storage {
         if (next.equals(current)) {
             return false;
         }
-        rows.put(cell.key(), next);
         index.put(cell.key(), next);
+        sorted = null;
         return true;
     }
 
@@ -42,8 +46,12 @@ public final class Storage {
         return index.containsKey(key);
     }
 
+    /** The rows in key order, as they are now (later writes do not show in the returned map). */
     public NavigableMap<String, List<Cell>> rows() {
-        return Collections.unmodifiableNavigableMap(rows);
+        if (sorted == null) {
+            sorted = new TreeMap<>(index);
+        }
+        return Collections.unmodifiableNavigableMap(sorted);
     }
 
     /**
@@ -55,18 +63,18 @@ public final class Storage {
     }
 
     public int size() {
-        return rows.size();
+        return index.size();
     }
 
     /** Number of keys whose newest version is a live value (not a tombstone). */
     public long liveKeys() {
-        return rows.values().stream().filter(cells -> cells.stream().anyMatch(c -> !c.tombstone())).count();
+        return index.values().stream().filter(cells -> cells.stream().anyMatch(c -> !c.tombstone())).count();
     }
 
     /** Drops tombstones written more than {@code gcGrace} before {@code now}; returns the purged keys. */
     public List<String> purgeTombstones(long now, long gcGrace) {
         List<String> purged = new ArrayList<>();
-        for (Map.Entry<String, List<Cell>> row : rows.entrySet()) { // a plain scan: most rows hold no tombstone
+        for (Map.Entry<String, List<Cell>> row : index.entrySet()) { // a plain scan: most rows hold no tombstone
             for (Cell cell : row.getValue()) {
                 if (expired(cell, now, gcGrace)) {
                     purged.add(row.getKey());
@@ -74,22 +82,21 @@ public final class Storage {
                 }
             }
         }
+        Collections.sort(purged); // in key order, whatever order the hash table keeps
         for (String key : purged) {
             List<Cell> kept = new ArrayList<>();
-            for (Cell cell : rows.get(key)) {
+            for (Cell cell : index.get(key)) {
                 if (!expired(cell, now, gcGrace)) {
                     kept.add(cell);
                 }
             }
             writes++;
             if (kept.isEmpty()) {
-                rows.remove(key);
                 index.remove(key);
             } else {
-                List<Cell> left = List.copyOf(kept);
-                rows.put(key, left);
-                index.put(key, left);
+                index.put(key, List.copyOf(kept));
             }
+            sorted = null;
         }
         return purged;
     }

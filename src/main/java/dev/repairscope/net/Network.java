@@ -36,6 +36,8 @@ public final class Network {
 
     private final Simulation sim;
     private final List<String> nodes;
+    /** The same nodes as a set: checked twice per message sent. */
+    private final Set<String> known;
     private final Map<String, Consumer<Message>> handlers = new HashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final RandomSource.Stream latencyRandom;
@@ -57,6 +59,7 @@ public final class Network {
     public Network(Simulation sim, List<String> nodes) {
         this.sim = sim;
         this.nodes = List.copyOf(nodes);
+        this.known = new HashSet<>(this.nodes);
         this.latencyRandom = sim.random().stream("net.latency");
         this.lossRandom = sim.random().stream("net.loss");
     }
@@ -334,7 +337,7 @@ public final class Network {
     }
 
     private void requireNode(String node) {
-        if (!nodes.contains(node)) {
+        if (!known.contains(node)) {
             throw new IllegalArgumentException("unknown node " + node + " (nodes are " + nodes + ")");
         }
     }

@@ -1,12 +1,14 @@
 package dev.repairscope.sim;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Named counters that mechanisms bump and reports print (hintsStored, readRepairWrites, ...). */
 public final class Counters {
-    private final Map<String, Long> values = new TreeMap<>();
+    /** By hash: bumped on hot paths; {@link #snapshot()} sorts them by name. */
+    private final Map<String, Long> values = new HashMap<>();
 
     public void add(String name, long amount) {
         values.merge(name, amount, Long::sum);

@@ -1,7 +1,5 @@
 package dev.repairscope.sim;
 
-import java.util.PriorityQueue;
-
 /**
  * The event loop. Single-threaded: each {@link #step()} runs exactly one scheduled action at its
  * simulated time. Actions scheduled for the same instant run in the order they were scheduled.
@@ -9,7 +7,7 @@ import java.util.PriorityQueue;
 public final class Simulation implements DeepCopy.Custom {
 
     /** A scheduled action; cancel it to make the loop skip it. */
-    public static final class Timer implements Comparable<Timer> {
+    public static final class Timer {
         private final long time;
         private final long sequence;
         private final Runnable action;
@@ -32,15 +30,9 @@ public final class Simulation implements DeepCopy.Custom {
         public boolean cancelled() {
             return cancelled;
         }
-
-        @Override
-        public int compareTo(Timer other) {
-            int byTime = Long.compare(time, other.time);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
-        }
     }
 
-    private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+    private final TimerQueue<Timer> queue = new TimerQueue<>();
     private Journal journal = new Journal(); // set once; not final only so that a copy can fill it in
     private RandomSource random;
     private long now;
@@ -68,11 +60,12 @@ public final class Simulation implements DeepCopy.Custom {
         copier.remember(this, copy);
         copy.journal = copier.copy(journal);
         copy.random = copier.copy(random);
-        for (Timer timer : queue) {
+        queue.forEach(timer -> {
             if (!timer.cancelled) {
-                copy.queue.add(copier.copy(timer));
+                Timer copied = copier.copy(timer);
+                copy.queue.add(copied.time, copied.sequence, copied);
             }
-        }
+        });
         return copy;
     }
 
@@ -108,7 +101,7 @@ public final class Simulation implements DeepCopy.Custom {
             throw new IllegalArgumentException("time " + time + " is in the past (now " + now + ")");
         }
         Timer timer = new Timer(time, sequence++, action);
-        queue.add(timer);
+        queue.add(timer.time, timer.sequence, timer);
         return timer;
     }
 
@@ -160,7 +153,10 @@ public final class Simulation implements DeepCopy.Custom {
     }
 
     private Timer pollLive() {
-        Timer head = peekLive();
-        return head == null ? null : queue.poll();
+        Timer head = queue.poll();
+        while (head != null && head.cancelled) {
+            head = queue.poll();
+        }
+        return head;
     }
 }

@@ -1,0 +1,121 @@
+package dev.repairscope.sim;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The simulation's pending timers as a four-ary min-heap ordered by (time, sequence), with the two
+ * keys kept in primitive arrays beside the timers. Every step pops one timer and usually pushes
+ * one or two, so this is the innermost loop of a run: comparing two longs in an array the heap
+ * walks anyway costs far less than {@code PriorityQueue}'s {@code compareTo} through two objects,
+ * and four children per node halve the levels a pop sifts through.
+ *
+ * <p>(time, sequence) is a total order (sequences are unique), so any correct heap pops timers in
+ * exactly the same order: the run is the same with this queue as with any other.
+ */
+final class TimerQueue<T> {
+    private static final int ARITY = 4;
+
+    private long[] times = new long[64];
+    private long[] sequences = new long[64];
+    private Object[] items = new Object[64];
+    private int size;
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void add(long time, long sequence, T item) {
+        if (size == items.length) {
+            int capacity = size * 2;
+            times = Arrays.copyOf(times, capacity);
+            sequences = Arrays.copyOf(sequences, capacity);
+            items = Arrays.copyOf(items, capacity);
+        }
+        int hole = size++;
+        while (hole > 0) { // sift up
+            int parent = (hole - 1) / ARITY;
+            if (!before(time, sequence, times[parent], sequences[parent])) {
+                break;
+            }
+            move(parent, hole);
+            hole = parent;
+        }
+        put(hole, time, sequence, item);
+    }
+
+    /** The first item, or null when empty. */
+    @SuppressWarnings("unchecked")
+    T peek() {
+        return size == 0 ? null : (T) items[0];
+    }
+
+    /** Removes and returns the first item, or null when empty. */
+    @SuppressWarnings("unchecked")
+    T poll() {
+        if (size == 0) {
+            return null;
+        }
+        T first = (T) items[0];
+        int last = --size;
+        long time = times[last];
+        long sequence = sequences[last];
+        Object item = items[last];
+        items[last] = null;
+        if (last > 0) {
+            siftDown(time, sequence, item, last);
+        }
+        return first;
+    }
+
+    /** Every item, in no particular order. */
+    @SuppressWarnings("unchecked")
+    void forEach(Consumer<? super T> action) {
+        for (int i = 0; i < size; i++) {
+            action.accept((T) items[i]);
+        }
+    }
+
+    private void siftDown(long time, long sequence, Object item, int size) {
+        int hole = 0;
+        while (true) {
+            int first = hole * ARITY + 1;
+            if (first >= size) {
+                break;
+            }
+            int best = first;
+            int end = Math.min(first + ARITY, size);
+            for (int child = first + 1; child < end; child++) {
+                if (before(times[child], sequences[child], times[best], sequences[best])) {
+                    best = child;
+                }
+            }
+            if (!before(times[best], sequences[best], time, sequence)) {
+                break;
+            }
+            move(best, hole);
+            hole = best;
+        }
+        put(hole, time, sequence, item);
+    }
+
+    private static boolean before(long time, long sequence, long otherTime, long otherSequence) {
+        return time < otherTime || (time == otherTime && sequence < otherSequence);
+    }
+
+    private void move(int from, int to) {
+        times[to] = times[from];
+        sequences[to] = sequences[from];
+        items[to] = items[from];
+    }
+
+    private void put(int index, long time, long sequence, Object item) {
+        times[index] = time;
+        sequences[index] = sequence;
+        items[index] = item;
+    }
+}
