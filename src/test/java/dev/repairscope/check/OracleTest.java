@@ -116,4 +116,32 @@ class OracleTest {
         assertThat(report.metrics().get("coldDivergentKeys")).isGreaterThan(report.metrics().get("hotDivergentKeys"));
         assertThat(run.oracle().hotKeys()).contains("k000");
     }
+
+    @Test
+    void hotDivergentCountAgreesWithTheFullRankingWhateverHowManyKeysDiverge() throws Exception {
+        Scenario scenario = new ScenarioLoader().parse("""
+                {"name": "hot and cold", "duration": "12s",
+                 "repair": {"hintedHandoff": {"enabled": false}, "readRepair": {"mode": "none"}},
+                 "workload": {"rate": 300, "keys": 300, "distribution": "zipf", "writeConsistency": "ONE",
+                              "readConsistency": "ONE", "start": "0s", "stop": "12s"},
+                 "timeline": [{"at": "1s", "action": "crash", "node": "n3"}]}
+                """, "inline");
+        ScenarioRun run = new ScenarioRun(scenario, scenario.seed());
+        java.util.Set<Integer> sizesSeen = new java.util.TreeSet<>();
+        for (long at = 50_000; at <= 12_000_000; at += 50_000) {
+            run.sim().runUntil(at);
+            java.util.List<String> divergent = run.oracle().divergentKeys();
+            java.util.Set<String> hot = run.oracle().hotKeys();
+            long expected = divergent.stream().filter(hot::contains).count();
+            DivergenceSample sample = run.oracle().sampleNow();
+            assertThat(sample.divergentKeys()).isEqualTo(divergent.size());
+            assertThat(sample.hotDivergent()).as("at %d us with %d divergent", at, divergent.size()).isEqualTo(expected);
+            sizesSeen.add(divergent.size() <= 16 ? 0 : 1);
+            if (expected > 0) {
+                sizesSeen.add(2);
+            }
+        }
+        // both ways of counting were exercised, with hot keys among the divergent ones
+        assertThat(sizesSeen).containsExactly(0, 1, 2);
+    }
 }

@@ -31,7 +31,8 @@ final class TreeBuilder {
             builders.put(range, MerkleTree.builder(index.range(range), depth));
         }
         long scanned = 0;
-        for (Map.Entry<String, List<Cell>> row : storage.rows().entrySet()) {
+        // any order: a leaf's hash is the XOR of its rows' hashes
+        for (Map.Entry<String, List<Cell>> row : storage.rowsInAnyOrder().entrySet()) {
             long token = Ring.tokenOf(row.getKey()); // once per row: it picks the range and the leaf
             MerkleTree.Builder builder = builders.get(index.indexOf(token));
             if (builder != null) {
@@ -56,7 +57,7 @@ final class TreeBuilder {
         if (leaves.values().stream().allMatch(Set::isEmpty)) {
             return rows;
         }
-        for (Map.Entry<String, List<Cell>> row : storage.rows().entrySet()) {
+        for (Map.Entry<String, List<Cell>> row : storage.rowsInAnyOrder().entrySet()) { // sorted by the result map
             long token = Ring.tokenOf(row.getKey());
             int range = index.indexOf(token);
             Set<Integer> wanted = leaves.get(range);
@@ -73,7 +74,7 @@ final class TreeBuilder {
      */
     static long naiveComparisonBytes(Storage storage, RangeIndex index, Set<Integer> ranges) {
         long bytes = 0;
-        for (String key : storage.rows().keySet()) {
+        for (String key : storage.rowsInAnyOrder().keySet()) {
             if (ranges.contains(index.indexOfKey(key))) {
                 bytes += key.length() + MerkleTree.HASH_BYTES;
             }
