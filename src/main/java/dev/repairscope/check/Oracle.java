@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ public final class Oracle {
     static final double HOT_SHARE = 0.1;
 
     private final Cluster cluster;
-    private final Map<Long, WriteRecord> writes = new LinkedHashMap<>();
+    private final Map<Long, WriteRecord> writes = new HashMap<>(); // looked up by operation id only
     private final Map<String, List<WriteRecord>> acknowledgedByKey = new HashMap<>();
     /** Per key, the newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
     private final Map<String, List<Stamp>> newestAcknowledged = new HashMap<>();
@@ -271,50 +270,74 @@ public final class Oracle {
 
     /** The most-read tenth of the keys read so far (at least one key once anything was read). */
     public java.util.Set<String> hotKeys() {
-        List<Map.Entry<String, int[]>> byReads = new ArrayList<>(readsPerKey.entrySet());
-        byReads.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Integer.compare(b.getValue()[0], a.getValue()[0])
-                : a.getKey().compareTo(b.getKey()));
-        java.util.Set<String> result = new java.util.HashSet<>();
-        byReads.subList(0, hotCount()).forEach(e -> result.add(e.getKey()));
-        return result;
-    }
-
-    /** How many keys are hot: a tenth of those read, at least one once anything was read. */
-    private int hotCount() {
-        return readsPerKey.isEmpty() ? 0 : Math.max(1, (int) Math.round(readsPerKey.size() * HOT_SHARE));
-    }
-
-    /** Does a key read {@code reads} times rank before another? More reads first, then by name. */
-    private static boolean ahead(String key, int reads, String other, int otherReads) {
-        return reads != otherReads ? reads > otherReads : key.compareTo(other) < 0;
+        HotCut cut = hotCut();
+        java.util.Set<String> hot = new java.util.HashSet<>(cut.tiedAndHot());
+        readsPerKey.forEach((key, reads) -> {
+            if (reads[0] > cut.reads()) {
+                hot.add(key);
+            }
+        });
+        return hot;
     }
 
     /**
-     * How many of {@code keys} are hot. Sampled often, usually with few divergent keys: ranking
-     * just those keys (counting who is ahead of each) is cheaper than sorting every key read.
+     * Where the hot keys end. Keys rank by reads (more first), ties by name; the first tenth are
+     * hot. Every key read more than {@code reads} times is hot; of those read exactly that often,
+     * the ones in {@code tiedAndHot}. Found by sorting the counts alone (primitive ints), not the keys.
      */
+    private record HotCut(int reads, java.util.Set<String> tiedAndHot) {
+        boolean contains(String key, int[] keyReads) {
+            return keyReads != null && (keyReads[0] > reads || keyReads[0] == reads && tiedAndHot.contains(key));
+        }
+    }
+
+    private HotCut hotCut() {
+        int hot = readsPerKey.isEmpty() ? 0 : Math.max(1, (int) Math.round(readsPerKey.size() * HOT_SHARE));
+        if (hot == 0) {
+            return new HotCut(Integer.MAX_VALUE, java.util.Set.of());
+        }
+        int[] counts = new int[readsPerKey.size()];
+        int i = 0;
+        for (int[] reads : readsPerKey.values()) {
+            counts[i++] = reads[0];
+        }
+        java.util.Arrays.sort(counts);
+        int threshold = counts[counts.length - hot];
+        int above = counts.length - upperBound(counts, threshold);
+        List<String> tied = new ArrayList<>();
+        readsPerKey.forEach((key, reads) -> {
+            if (reads[0] == threshold) {
+                tied.add(key);
+            }
+        });
+        Collections.sort(tied);
+        return new HotCut(threshold, new java.util.HashSet<>(tied.subList(0, hot - above)));
+    }
+
+    /** Index of the first element greater than {@code value} in sorted {@code values}. */
+    private static int upperBound(int[] values, int value) {
+        int low = 0;
+        int high = values.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (values[mid] <= value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** How many of {@code keys} are hot. */
     private int hotAmong(List<String> keys) {
         if (keys.isEmpty()) {
-            return 0;
+            return 0; // the usual case between faults: no need to rank anything
         }
-        if (keys.size() > 16) {
-            java.util.Set<String> hot = hotKeys();
-            return (int) keys.stream().filter(hot::contains).count();
-        }
-        int hot = hotCount();
+        HotCut cut = hotCut();
         int count = 0;
         for (String key : keys) {
-            int[] reads = readsPerKey.get(key);
-            if (reads == null) {
-                continue; // never read: not hot
-            }
-            int ahead = 0;
-            for (Map.Entry<String, int[]> other : readsPerKey.entrySet()) {
-                if (ahead(other.getKey(), other.getValue()[0], key, reads[0]) && ++ahead >= hot) {
-                    break;
-                }
-            }
-            if (ahead < hot) {
+            if (cut.contains(key, readsPerKey.get(key))) {
                 count++;
             }
         }

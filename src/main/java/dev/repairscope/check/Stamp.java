@@ -14,7 +14,7 @@ record Stamp(long writeId, long timestamp, VectorClock clock) {
             return new Stamp(Long.parseLong(text.substring(1, brace)), 0, VectorClock.parse(text.substring(brace)));
         }
         int at = text.indexOf('@');
-        return new Stamp(Long.parseLong(text.substring(1, at)), Long.parseLong(text.substring(at + 1)), null);
+        return new Stamp(Long.parseLong(text, 1, at, 10), Long.parseLong(text, at + 1, text.length(), 10), null);
     }
 
     /** True when this version is the same as, or newer than, {@code other}. */
