@@ -21,13 +21,10 @@ public final class Oracle {
 
     private final Cluster cluster;
     private final Map<Long, WriteRecord> writes = new HashMap<>(); // looked up by operation id only
-    private final Map<String, List<WriteRecord>> acknowledgedByKey = new HashMap<>();
-    /** Per key, the newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
-    private final Map<String, List<Stamp>> newestAcknowledged = new HashMap<>();
-    /** Reads started per key, each count a one-element array bumped in place (no boxing per read). */
-    private final Map<String, int[]> readsPerKey = new HashMap<>();
-    /** Per key, completed reads in completion order with the newest version returned so far. */
-    private final Map<String, java.util.ArrayDeque<ReadMark>> readMarks = new HashMap<>();
+    /** What the oracle knows per key: one lookup per journal event instead of one per table. */
+    private final Map<String, KeyLog> keys = new HashMap<>();
+    /** How many keys have been read at least once (the hot share is a tenth of those). */
+    private int keysRead;
     private final List<Long> staleReadOps = new ArrayList<>();
     private final List<DivergenceSample> samples = new ArrayList<>();
     /** Divergence is kept up to date incrementally: only keys a replica changed since the last look are checked again. */
@@ -49,6 +46,27 @@ public final class Oracle {
         }
     }
 
+    /** Everything the oracle keeps about one key. */
+    private static final class KeyLog {
+        /** Acknowledged writes, in acknowledgement order. */
+        final List<WriteRecord> acknowledged = new ArrayList<>();
+        /** The newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
+        final List<Stamp> newestAcknowledged = new ArrayList<>();
+        /** Completed reads in completion order with the newest version returned so far. */
+        final java.util.ArrayDeque<ReadMark> readMarks = new java.util.ArrayDeque<>();
+        /** Reads started. */
+        int reads;
+    }
+
+    private KeyLog log(String key) {
+        KeyLog log = keys.get(key);
+        if (log == null) {
+            log = new KeyLog();
+            keys.put(key, log);
+        }
+        return log;
+    }
+
     // ---- observing the journal ----------------------------------------------------------------
 
     private void observe(Event event) {
@@ -59,8 +77,8 @@ public final class Oracle {
             touchedKeys.add(purged.key());
             storageWritesSeen++;
         } else if (event instanceof Event.OperationStarted started) {
-            if ("READ".equals(started.type())) {
-                readsPerKey.computeIfAbsent(started.key(), k -> new int[1])[0]++;
+            if ("READ".equals(started.type()) && log(started.key()).reads++ == 0) {
+                keysRead++;
             }
         } else if (event instanceof Event.OperationCompleted done) {
             long start = done.at() - done.latency(); // an operation's latency runs from the instant it started
@@ -85,8 +103,9 @@ public final class Oracle {
         WriteRecord record = new WriteRecord(done.op(), done.key(), start, done.at(), ok, Stamp.parse(done.versions().get(0)));
         writes.put(done.op(), record);
         if (ok) {
-            acknowledgedByKey.computeIfAbsent(done.key(), k -> new ArrayList<>()).add(record);
-            List<Stamp> newest = newestAcknowledged.computeIfAbsent(done.key(), k -> new ArrayList<>());
+            KeyLog log = log(done.key());
+            log.acknowledged.add(record);
+            List<Stamp> newest = log.newestAcknowledged;
             Stamp previous = newest.isEmpty() ? null : newest.get(newest.size() - 1);
             newest.add(previous != null && previous.covers(record.stamp()) ? previous : record.stamp());
         }
@@ -103,10 +122,11 @@ public final class Oracle {
         for (String version : done.versions()) {
             returned.add(Stamp.parse(version));
         }
-        if (isStale(done.key(), start, returned)) {
+        KeyLog log = log(done.key());
+        if (isStale(log, start, returned)) {
             staleReadOps.add(done.op());
         }
-        checkMonotonic(done.key(), start, done.at(), returned);
+        checkMonotonic(log, start, done.at(), returned);
     }
 
     /**
@@ -114,14 +134,14 @@ public final class Oracle {
      * Acknowledgements arrive in time order, so the writes acknowledged before {@code start} are a
      * prefix of the key's list; under last-write-wins the newest of a prefix is kept alongside.
      */
-    private boolean isStale(String key, long start, List<Stamp> returned) {
-        List<WriteRecord> acked = acknowledgedByKey.getOrDefault(key, List.of());
+    private boolean isStale(KeyLog log, long start, List<Stamp> returned) {
+        List<WriteRecord> acked = log.acknowledged;
         int before = prefixEndedBy(acked, start);
         if (before == 0) {
             return false;
         }
         if (cluster.config().versioning() == dev.repairscope.cluster.Versioning.LWW) {
-            Stamp newest = newestAcknowledged.get(key).get(before - 1);
+            Stamp newest = log.newestAcknowledged.get(before - 1);
             return !covered(returned, newest);
         }
         for (int i = 0; i < before; i++) {
@@ -165,8 +185,8 @@ public final class Oracle {
      * A read must not return anything older than what a read of the same key that finished before
      * it began returned (overlapping reads may legitimately disagree).
      */
-    private void checkMonotonic(String key, long start, long end, List<Stamp> returned) {
-        java.util.ArrayDeque<ReadMark> marks = readMarks.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+    private void checkMonotonic(KeyLog log, long start, long end, List<Stamp> returned) {
+        java.util.ArrayDeque<ReadMark> marks = log.readMarks;
         Stamp before = null;
         for (java.util.Iterator<ReadMark> it = marks.descendingIterator(); it.hasNext(); ) {
             ReadMark mark = it.next();
@@ -272,8 +292,8 @@ public final class Oracle {
     public java.util.Set<String> hotKeys() {
         HotCut cut = hotCut();
         java.util.Set<String> hot = new java.util.HashSet<>(cut.tiedAndHot());
-        readsPerKey.forEach((key, reads) -> {
-            if (reads[0] > cut.reads()) {
+        keys.forEach((key, log) -> {
+            if (log.reads > cut.reads()) {
                 hot.add(key);
             }
         });
@@ -286,27 +306,29 @@ public final class Oracle {
      * the ones in {@code tiedAndHot}. Found by sorting the counts alone (primitive ints), not the keys.
      */
     private record HotCut(int reads, java.util.Set<String> tiedAndHot) {
-        boolean contains(String key, int[] keyReads) {
-            return keyReads != null && (keyReads[0] > reads || keyReads[0] == reads && tiedAndHot.contains(key));
+        boolean contains(String key, KeyLog log) {
+            return log != null && log.reads > 0 && (log.reads > reads || log.reads == reads && tiedAndHot.contains(key));
         }
     }
 
     private HotCut hotCut() {
-        int hot = readsPerKey.isEmpty() ? 0 : Math.max(1, (int) Math.round(readsPerKey.size() * HOT_SHARE));
+        int hot = keysRead == 0 ? 0 : Math.max(1, (int) Math.round(keysRead * HOT_SHARE));
         if (hot == 0) {
             return new HotCut(Integer.MAX_VALUE, java.util.Set.of());
         }
-        int[] counts = new int[readsPerKey.size()];
+        int[] counts = new int[keysRead];
         int i = 0;
-        for (int[] reads : readsPerKey.values()) {
-            counts[i++] = reads[0];
+        for (KeyLog log : keys.values()) {
+            if (log.reads > 0) { // only keys read rank
+                counts[i++] = log.reads;
+            }
         }
         java.util.Arrays.sort(counts);
         int threshold = counts[counts.length - hot];
         int above = counts.length - upperBound(counts, threshold);
         List<String> tied = new ArrayList<>();
-        readsPerKey.forEach((key, reads) -> {
-            if (reads[0] == threshold) {
+        keys.forEach((key, log) -> {
+            if (log.reads == threshold) {
                 tied.add(key);
             }
         });
@@ -330,14 +352,14 @@ public final class Oracle {
     }
 
     /** How many of {@code keys} are hot. */
-    private int hotAmong(List<String> keys) {
-        if (keys.isEmpty()) {
+    private int hotAmong(List<String> candidates) {
+        if (candidates.isEmpty()) {
             return 0; // the usual case between faults: no need to rank anything
         }
         HotCut cut = hotCut();
         int count = 0;
-        for (String key : keys) {
-            if (cut.contains(key, readsPerKey.get(key))) {
+        for (String key : candidates) {
+            if (cut.contains(key, keys.get(key))) {
                 count++;
             }
         }
@@ -372,8 +394,8 @@ public final class Oracle {
 
     private List<Long> writesLost(java.util.Set<Loss> kinds) {
         List<Long> lost = new ArrayList<>();
-        for (List<WriteRecord> perKey : acknowledgedByKey.values()) {
-            for (WriteRecord write : perKey) {
+        for (KeyLog log : keys.values()) {
+            for (WriteRecord write : log.acknowledged) {
                 if (kinds.contains(classify(write))) {
                     lost.add(write.op());
                 }
@@ -425,7 +447,7 @@ public final class Oracle {
     }
 
     public long acknowledgedWrites() {
-        return acknowledgedByKey.values().stream().mapToLong(List::size).sum();
+        return keys.values().stream().mapToLong(log -> log.acknowledged.size()).sum();
     }
 
     public long staleReads() {

@@ -7,26 +7,30 @@ import java.util.TreeMap;
 
 /** Named counters that mechanisms bump and reports print (hintsStored, readRepairWrites, ...). */
 public final class Counters {
-    /** By hash: bumped on hot paths; {@link #snapshot()} sorts them by name. */
-    private final Map<String, Long> values = new HashMap<>();
+    /**
+     * By hash, each count a one-element array bumped in place: counters are bumped on every
+     * operation, and a boxed Long would be a new object per bump. {@link #snapshot()} sorts by name.
+     */
+    private final Map<String, long[]> values = new HashMap<>();
 
     public void add(String name, long amount) {
-        values.merge(name, amount, Long::sum);
+        counter(name)[0] += amount;
     }
 
     public void increment(String name) {
-        add(name, 1);
+        counter(name)[0]++;
     }
 
     /** Makes the counter show up (as 0) even before anything happened. */
     public void declare(String... names) {
         for (String name : names) {
-            values.putIfAbsent(name, 0L);
+            counter(name);
         }
     }
 
     public long get(String name) {
-        return values.getOrDefault(name, 0L);
+        long[] value = values.get(name);
+        return value == null ? 0 : value[0];
     }
 
     public boolean has(String name) {
@@ -34,6 +38,17 @@ public final class Counters {
     }
 
     public Map<String, Long> snapshot() {
-        return Collections.unmodifiableMap(new TreeMap<>(values));
+        Map<String, Long> sorted = new TreeMap<>();
+        values.forEach((name, value) -> sorted.put(name, value[0]));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    private long[] counter(String name) {
+        long[] value = values.get(name);
+        if (value == null) {
+            value = new long[1];
+            values.put(name, value);
+        }
+        return value;
     }
 }

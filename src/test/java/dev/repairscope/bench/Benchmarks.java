@@ -44,6 +44,10 @@ public final class Benchmarks {
         System.out.printf(Locale.ROOT, "%n==== RepairScope benchmarks (%s, %d cores, %s) ====%n",
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"));
+        if (!results.isEmpty()) {
+            System.out.printf(Locale.ROOT, "forks ran with: %s (see BenchJvm)%n",
+                    String.join(" ", results.iterator().next().getParams().getJvmArgs()));
+        }
 
         if (has(results, "busyCluster")) {
             printThroughput(results);

@@ -21,9 +21,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
-// a fixed heap, as JMH advises: without it the young generation starts small and grows during the
-// run, and each iteration's one young collection (copying the live journal) lands at random
-@Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
+@Fork(value = 1, jvmArgsAppend = {BenchJvm.SERIAL_GC, BenchJvm.HEAP_MIN, BenchJvm.HEAP_MAX, BenchJvm.PRE_TOUCH})
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SimulationBench {
     static final int SECONDS = 20;
