@@ -8,8 +8,19 @@ import java.util.List;
  * produced it, so the checker can tell which write a read returned; {@code timestamp} is the
  * coordinator's clock (last-write-wins); {@code clock} is the vector clock (empty under LWW).
  */
-public record Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId)
-        implements DeepCopy.Shared {
+public record Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId,
+                   String label, String stamp) implements DeepCopy.Shared {
+
+    /**
+     * A cell; its {@link #label()} and {@link #stamp()} are worked out once here, as every version
+     * is labelled in the journal once per replica that applies it and stamped once per operation
+     * that returns it. Both follow from the other components, so equality is unchanged by them.
+     */
+    public Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId) {
+        this(key, value, tombstone, timestamp, clock, writeId,
+                (tombstone ? "(deleted)" : value) + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString()),
+                "w" + writeId + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString()));
+    }
 
     /** What users see: "v2", or "(deleted)". */
     public String shownValue() {
@@ -17,13 +28,15 @@ public record Cell(String key, String value, boolean tombstone, long timestamp, 
     }
 
     /** Short label for logs: "v2@1000123" under LWW, "v2{n1:1}" with vector clocks. */
+    @Override
     public String label() {
-        return shownValue() + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString());
+        return label;
     }
 
     /** Machine form the checker parses back: "w7@1000123" or "w7{n1:1}". */
+    @Override
     public String stamp() {
-        return "w" + writeId + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString());
+        return stamp;
     }
 
     /** What a client sees of a key's versions: "v2", "not found", or "[a | b]" for siblings. */

@@ -20,6 +20,8 @@ public final class FailureDetector implements Network.Listener {
     private final long detectionDelay;
     private final long recoveryDelay;
     private final Map<Link, Boolean> believedUp = new HashMap<>();
+    /** How many views are believed down: while none is, {@link #believesUp} need not look anything up. */
+    private int believedDown;
     private final Map<Link, Pending> pending = new HashMap<>();
 
     public FailureDetector(Simulation sim, Network network, long detectionDelay, long recoveryDelay) {
@@ -32,7 +34,8 @@ public final class FailureDetector implements Network.Listener {
 
     /** Does {@code observer} currently believe {@code target} is alive? */
     public boolean believesUp(String observer, String target) {
-        return observer.equals(target) || believedUp.getOrDefault(new Link(observer, target), true);
+        return believedDown == 0 || observer.equals(target)
+                || believedUp.getOrDefault(new Link(observer, target), true);
     }
 
     public long detectionDelay() {
@@ -99,7 +102,12 @@ public final class FailureDetector implements Network.Listener {
         if (heard == believesUp(view.from(), view.to()) || !network.isUp(view.from())) {
             return;
         }
-        believedUp.put(view, heard);
+        Boolean before = believedUp.put(view, heard);
+        if (before == null || before) { // was up (unknown counts as up)
+            believedDown += heard ? 0 : 1;
+        } else {
+            believedDown -= heard ? 1 : 0;
+        }
         sim.record(heard ? new Event.NodeMarkedUp(sim.now(), view.from(), view.to())
                 : new Event.NodeMarkedDown(sim.now(), view.from(), view.to()));
         listeners.forEach(l -> l.beliefChanged(view.from(), view.to(), heard));
