@@ -14,7 +14,7 @@ import org.openjdk.jmh.util.Statistics;
  * Runs every benchmark in one JVM session and prints the five figures the README carries:
  * medians with their spread (min..max over measurement iterations), and ratios computed from
  * numbers measured in this same run. Usage: {@code mvn -B -DskipTests test-compile exec:exec@bench}
- * (JMH options in {@code -Dbench.args}, default one fork, 2 warm-up and 5 measured iterations).
+ * (JMH options in {@code -Dbench.args}; by default each class's own fork, JVM and iteration settings, see {@link BenchJvm}).
  */
 public final class Benchmarks {
     private Benchmarks() {
