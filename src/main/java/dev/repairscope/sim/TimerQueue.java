@@ -48,6 +48,11 @@ final class TimerQueue<T> {
         put(hole, time, sequence, item);
     }
 
+    /** The time of the first item (read from the keys, without touching the item); the queue must not be empty. */
+    long peekTime() {
+        return times[0];
+    }
+
     /** The first item, or null when empty. */
     @SuppressWarnings("unchecked")
     T peek() {
