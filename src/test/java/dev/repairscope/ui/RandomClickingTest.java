@@ -189,7 +189,7 @@ class RandomClickingTest {
     }
 
     private String click(FxRobot robot, String query) {
-        Node node = robot.lookup(query).tryQuery().orElse(null);
+        Node node = find(robot, query);
         if (node == null || !shown(node) || node.isDisabled()) {
             return "skip " + query;
         }
@@ -199,7 +199,7 @@ class RandomClickingTest {
 
     /** A click somewhere along a slider's track: the thumb jumps there (seek, speed, loss). */
     private String clickAlong(FxRobot robot, String query, Random random) throws Exception {
-        Node node = robot.lookup(query).tryQuery().orElse(null);
+        Node node = find(robot, query);
         if (node == null || !shown(node) || node.isDisabled()) {
             return "skip " + query;
         }
@@ -296,7 +296,7 @@ class RandomClickingTest {
     }
 
     private String openScenario(FxRobot robot, Random random) throws Exception {
-        ComboBox<?> picker = robot.lookup("#scenarioPicker").queryAs(ComboBox.class);
+        ComboBox<?> picker = (ComboBox<?>) find(robot, "#scenarioPicker");
         if (!shown(picker)) {
             return "skip picker";
         }
@@ -314,7 +314,7 @@ class RandomClickingTest {
     }
 
     private String key(FxRobot robot, Random random) {
-        tap(robot, robot.lookup("#timeLabel").query()); // focus the window, not a text field
+        tap(robot, find(robot, "#timeLabel")); // focus the window, not a text field
         KeyCode[] keys = {KeyCode.SPACE, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.PLUS, KeyCode.MINUS, KeyCode.HOME,
                 KeyCode.H, KeyCode.ESCAPE};
         KeyCode key = keys[random.nextInt(keys.length)];
@@ -337,7 +337,7 @@ class RandomClickingTest {
     }
 
     private String question(FxRobot robot, Random random) {
-        Node overlay = robot.lookup("#questionOverlay").tryQuery().orElse(null);
+        Node overlay = find(robot, "#questionOverlay");
         if (overlay == null || !overlay.isVisible()) {
             return click(robot, "#playButton");
         }
@@ -408,6 +408,18 @@ class RandomClickingTest {
         }
     }
 
+    /**
+     * The node {@code query} finds, or null, looked up on the FX thread: walking the scene graph
+     * from the test thread races the window changing its children while the run plays.
+     */
+    private static Node find(FxRobot robot, String query) {
+        try {
+            return fx(() -> robot.lookup(query).tryQuery().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException("looking up " + query, e);
+        }
+    }
+
     private static <T> T fx(Callable<T> query) throws Exception {
         return WaitForAsyncUtils.asyncFx(query).get(30, TimeUnit.SECONDS);
     }
@@ -442,7 +454,7 @@ class RandomClickingTest {
 
     /** Opens a choice box and clicks one of its items, as a user would. */
     private String choose(FxRobot robot, String query, Random random) throws Exception {
-        Node box = robot.lookup(query).tryQuery().orElse(null);
+        Node box = find(robot, query);
         if (box == null || !shown(box) || box.isDisabled()) {
             return "skip " + query;
         }
