@@ -17,9 +17,18 @@ public record Cell(String key, String value, boolean tombstone, long timestamp, 
      * that returns it. Both follow from the other components, so equality is unchanged by them.
      */
     public Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId) {
-        this(key, value, tombstone, timestamp, clock, writeId,
-                (tombstone ? "(deleted)" : value) + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString()),
-                "w" + writeId + (clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString()));
+        this(key, value, tombstone, timestamp, clock, writeId, version(timestamp, clock));
+    }
+
+    private Cell(String key, String value, boolean tombstone, long timestamp, VectorClock clock, long writeId,
+                 String version) {
+        this(key, value, tombstone, timestamp, clock, writeId, (tombstone ? "(deleted)" : value) + version,
+                "w" + writeId + version);
+    }
+
+    /** The version part of a label or stamp: "@timestamp" under LWW, the vector clock otherwise. */
+    private static String version(long timestamp, VectorClock clock) {
+        return clock.equals(VectorClock.EMPTY) ? "@" + timestamp : clock.toString();
     }
 
     /** What users see: "v2", or "(deleted)". */
