@@ -4,6 +4,7 @@ import dev.repairscope.cluster.Cell;
 import dev.repairscope.cluster.Cluster;
 import dev.repairscope.cluster.Storage;
 import dev.repairscope.sim.Event;
+import dev.repairscope.sim.LongKeyMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -20,7 +21,7 @@ public final class Oracle {
     static final double HOT_SHARE = 0.1;
 
     private final Cluster cluster;
-    private final Map<Long, WriteRecord> writes = new HashMap<>(); // looked up by operation id only
+    private final LongKeyMap<WriteRecord> writes = new LongKeyMap<>(); // looked up by operation id only
     /** What the oracle knows per key: one lookup per journal event instead of one per table. */
     private final Map<String, KeyLog> keys = new HashMap<>();
     /** How many keys have been read at least once (the hot share is a tenth of those). */
@@ -277,13 +278,12 @@ public final class Oracle {
     }
 
     public boolean diverged(String key) {
-        Long digest = null;
-        for (String replica : cluster.ring().replicasFor(key)) {
-            long d = Storage.digest(cluster.storage(replica).get(key));
-            if (digest != null && digest != d) {
+        List<String> replicas = cluster.ring().replicasFor(key);
+        long digest = Storage.digest(cluster.storage(replicas.get(0)).get(key));
+        for (int i = 1; i < replicas.size(); i++) {
+            if (Storage.digest(cluster.storage(replicas.get(i)).get(key)) != digest) {
                 return true;
             }
-            digest = d;
         }
         return false;
     }

@@ -5,6 +5,7 @@ import dev.repairscope.net.MessageKind;
 import dev.repairscope.net.Network;
 import dev.repairscope.sim.Counters;
 import dev.repairscope.sim.Event;
+import dev.repairscope.sim.LongKeyMap;
 import dev.repairscope.sim.Simulation;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,7 +36,7 @@ public final class Cluster {
     private final Map<String, Storage> storages = new LinkedHashMap<>();
     private final Map<String, Long> lastTimestamp = new HashMap<>();
     private final Map<String, Map<String, VectorClock>> issuedClocks = new HashMap<>();
-    private final Map<Long, InFlight> inFlight = new HashMap<>();
+    private final LongKeyMap<InFlight> inFlight = new LongKeyMap<>(); // by operation id, looked up on every reply
     private final Map<MessageKind, Consumer<Message>> protocolHandlers = new EnumMap<>(MessageKind.class);
     private final Counters counters = new Counters();
     private HandoffHooks handoff = HandoffHooks.NONE;
@@ -196,7 +197,8 @@ public final class Cluster {
     public boolean apply(String node, List<Cell> cells, String via) {
         boolean changed = false;
         Storage storage = storage(node);
-        for (Cell cell : cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            Cell cell = cells.get(i);
             boolean c = storage.apply(cell);
             sim.record(new Event.ReplicaApplied(sim.now(), node, cell.key(), cell.label(), c, via));
             changed |= c;

@@ -11,8 +11,8 @@ public final class Messages {
     public record Mutation(long op, List<Cell> cells, String intendedOwner) {
         public int bytes() {
             int bytes = 16;
-            for (Cell cell : cells) { // a loop, not a stream: this runs for every message
-                bytes += cell.bytes();
+            for (int i = 0; i < cells.size(); i++) { // an index loop, not a stream: this runs for every message
+                bytes += cells.get(i).bytes();
             }
             return bytes;
         }
@@ -33,8 +33,8 @@ public final class Messages {
                 return 40;
             }
             int bytes = 24;
-            for (Cell cell : cells) {
-                bytes += cell.bytes();
+            for (int i = 0; i < cells.size(); i++) {
+                bytes += cells.get(i).bytes();
             }
             return bytes;
         }

@@ -127,8 +127,13 @@ final class ReadOperation implements Cluster.InFlight {
             return;
         }
         // the data reply first, then digests in arrival order: these are the replies the level waits for
-        List<String> ordered = new ArrayList<>(fullData.keySet());
-        replies.keySet().stream().filter(r -> !fullData.containsKey(r)).forEach(ordered::add);
+        List<String> ordered = new ArrayList<>(replies.size());
+        ordered.addAll(fullData.keySet());
+        for (String replica : replies.keySet()) { // a loop, not a stream: once per read
+            if (!fullData.containsKey(replica)) {
+                ordered.add(replica);
+            }
+        }
         List<String> first = List.copyOf(ordered.subList(0, blockFor));
         if (!disagree(first)) {
             answer(Outcome.OK, fullData.values().iterator().next(), "");
@@ -145,12 +150,14 @@ final class ReadOperation implements Cluster.InFlight {
     }
 
     private boolean disagree(Iterable<String> replicas) {
-        Long digest = null;
+        boolean first = true;
+        long digest = 0;
         for (String replica : replicas) {
             long d = replies.get(replica).digest();
-            if (digest != null && digest != d) {
+            if (!first && digest != d) {
                 return true;
             }
+            first = false;
             digest = d;
         }
         return false;
@@ -260,8 +267,12 @@ final class ReadOperation implements Cluster.InFlight {
     }
 
     private HandoffHooks.Target targetOf(String replica) {
-        return contacted.stream().filter(t -> t.node().equals(replica)).findFirst()
-                .orElse(new HandoffHooks.Target(replica, null));
+        for (HandoffHooks.Target target : contacted) {
+            if (target.node().equals(replica)) {
+                return target;
+            }
+        }
+        return new HandoffHooks.Target(replica, null);
     }
 
     private void answerIfPending(List<Cell> cells, String detail) {

@@ -35,8 +35,12 @@ public final class Ring {
     private final List<String> nodes;
     private final int replicationFactor;
     private final TreeMap<Long, String> tokens = new TreeMap<>();
-    private final Map<String, List<String>> replicas = new java.util.HashMap<>();
-    private final Map<String, List<String>> preferenceLists = new java.util.HashMap<>();
+    /** Where each key lives, worked out on first use (the ring never changes): one lookup per operation. */
+    private final Map<String, Placement> placements = new java.util.HashMap<>();
+
+    /** A key's replicas and its whole preference list (replicas first, then the fallbacks). */
+    private record Placement(List<String> replicas, List<String> preferenceList) {
+    }
 
     public Ring(List<String> nodes, int vnodes, int replicationFactor) {
         if (replicationFactor < 1 || replicationFactor > nodes.size()) {
@@ -83,12 +87,22 @@ public final class Ring {
 
     /** The N replicas of a key, first the owner, then clockwise (memoised: the ring never changes). */
     public List<String> replicasFor(String key) {
-        return replicas.computeIfAbsent(key, k -> walk(tokenOf(k), replicationFactor));
+        return placement(key).replicas();
     }
 
     /** Every node in clockwise order from the key's owner: primaries first, then the fallbacks. */
     public List<String> extendedPreferenceList(String key) {
-        return preferenceLists.computeIfAbsent(key, k -> walk(tokenOf(k), nodes.size()));
+        return placement(key).preferenceList();
+    }
+
+    private Placement placement(String key) {
+        Placement placement = placements.get(key); // get, then put: computeIfAbsent's lambda costs an object per call
+        if (placement == null) {
+            List<String> all = walk(tokenOf(key), nodes.size());
+            placement = new Placement(List.copyOf(all.subList(0, replicationFactor)), all);
+            placements.put(key, placement);
+        }
+        return placement;
     }
 
     /** The ranges between consecutive tokens with their replicas, in ring order. */

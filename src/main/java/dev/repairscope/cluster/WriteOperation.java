@@ -70,10 +70,8 @@ final class WriteOperation implements Cluster.InFlight {
         }
         cell = newCell(primaries);
         cluster.track(op, this);
-        Set<String> covered = new HashSet<>();
-        targets.forEach(t -> covered.add(t.fallback() ? t.intendedOwner() : t.node()));
         for (String primary : primaries) {
-            if (!covered.contains(primary)
+            if (!covers(targets, primary)
                     && cluster.handoff().missedWrite(coordinator, primary, cell, coordinator + " believes " + primary + " is down")
                     && level == ConsistencyLevel.ANY) {
                 countedAcks++; // under ANY a stored hint is as good as an ack
@@ -90,6 +88,17 @@ final class WriteOperation implements Cluster.InFlight {
         } else if (level == ConsistencyLevel.ANY && targets.isEmpty()) {
             finish(Outcome.UNAVAILABLE, List.of(), "no replica alive and no hint could be stored");
         }
+    }
+
+    /** Whether a write to {@code targets} reaches {@code primary}, itself or through a fallback standing in for it. */
+    private static boolean covers(List<HandoffHooks.Target> targets, String primary) {
+        for (int i = 0; i < targets.size(); i++) {
+            HandoffHooks.Target target = targets.get(i);
+            if (primary.equals(target.fallback() ? target.intendedOwner() : target.node())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** LWW: the coordinator's clock. Vector clocks: the coordinator's stored (and last issued) clock, incremented. */

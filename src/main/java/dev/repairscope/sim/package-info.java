@@ -1,7 +1,8 @@
 /**
  * The simulation kernel: virtual time in microseconds, a single-threaded event queue with a
  * stable tie-break (time, then sequence; a heap on primitive keys, {@code TimerQueue}), one
- * seeded random source handing out named substreams ({@code SplitMix}), and the journal of typed
+ * seeded random source handing out named substreams ({@code SplitMix}), a primitive-keyed map for
+ * tables looked up by operation id ({@code LongKeyMap}), and the journal of typed
  * events that every consumer reads
  * (kept in an {@code AppendOnlyLog}).
  *
