@@ -50,17 +50,26 @@ public record Cell(String key, String value, boolean tombstone, long timestamp, 
 
     /** What a client sees of a key's versions: "v2", "not found", or "[a | b]" for siblings. */
     public static String shown(List<Cell> cells) {
-        StringBuilder values = new StringBuilder();
         int live = 0;
         String only = null;
-        for (Cell cell : cells) {
-            if (!cell.tombstone()) {
-                values.append(live == 0 ? "" : " | ").append(cell.value());
-                only = cell.value();
+        for (int i = 0; i < cells.size(); i++) { // counted first: siblings are rare, one value needs no builder
+            if (!cells.get(i).tombstone()) {
+                only = cells.get(i).value();
                 live++;
             }
         }
-        return live == 0 ? "not found" : live == 1 ? only : "[" + values + "]";
+        if (live <= 1) {
+            return live == 0 ? "not found" : only;
+        }
+        StringBuilder values = new StringBuilder("[");
+        String separator = "";
+        for (Cell cell : cells) {
+            if (!cell.tombstone()) {
+                values.append(separator).append(cell.value());
+                separator = " | ";
+            }
+        }
+        return values.append(']').toString();
     }
 
     /** Rough size on the wire: key, value and metadata. */

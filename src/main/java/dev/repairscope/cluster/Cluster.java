@@ -47,10 +47,10 @@ public final class Cluster {
         this.sim = sim;
         this.config = config;
         this.network = network;
-        List<String> names = config.nodeNames();
-        if (!network.nodes().equals(names)) {
-            throw new IllegalArgumentException("network nodes " + network.nodes() + " differ from " + names);
+        if (!network.nodes().equals(config.nodeNames())) {
+            throw new IllegalArgumentException("network nodes " + network.nodes() + " differ from " + config.nodeNames());
         }
+        List<String> names = network.nodes(); // the network's own strings: lookups by node compare references
         this.ring = new Ring(names, config.vnodes(), config.replicationFactor());
         this.failureDetector = new FailureDetector(sim, network, config.detectionDelay(), config.recoveryDelay());
         for (String node : names) {

@@ -18,6 +18,11 @@ final class WorkloadDriver {
     private final RandomSource.Stream choices;
     private final double[] zipfCdf;
     private final int keyDigits;
+    /**
+     * Each key's name, made on first use and then reused: every table of the run (storage, ring,
+     * checker) finds a key by the very same string, so lookups compare references, not characters.
+     */
+    private final String[] keyNames;
 
     WorkloadDriver(Cluster cluster, Scenario.Workload workload) {
         this.cluster = cluster;
@@ -26,6 +31,7 @@ final class WorkloadDriver {
         this.choices = cluster.sim().random().stream("workload.choices");
         this.zipfCdf = workload.zipf() ? zipfCdf(workload.keys(), workload.zipfExponent()) : null;
         this.keyDigits = String.valueOf(workload.keys() - 1).length();
+        this.keyNames = new String[workload.keys()];
     }
 
     void start() {
@@ -49,7 +55,7 @@ final class WorkloadDriver {
     }
 
     private void issue(int client, int sequence) {
-        String key = "k" + pad(pickKey());
+        String key = keyName(pickKey());
         String coordinator = pickCoordinator();
         if (choices.decide(workload.readShare())) {
             cluster.read(coordinator, key, workload.readConsistency(), null);
@@ -76,6 +82,15 @@ final class WorkloadDriver {
         }
         List<String> pool = up.isEmpty() ? cluster.nodes() : up;
         return pool.get(choices.nextInt(pool.size()));
+    }
+
+    private String keyName(int index) {
+        String name = keyNames[index];
+        if (name == null) {
+            name = "k" + pad(index);
+            keyNames[index] = name;
+        }
+        return name;
     }
 
     private String pad(int key) {
