@@ -24,8 +24,8 @@ public final class Oracle {
     private final LongKeyMap<WriteRecord> writes = new LongKeyMap<>(); // looked up by operation id only
     /** What the oracle knows per key: one lookup per journal event instead of one per table. */
     private final Map<String, KeyLog> keys = new HashMap<>();
-    /** How many keys have been read at least once (the hot share is a tenth of those). */
-    private int keysRead;
+    /** The keys read at least once, in the order of their first read (the hot share is a tenth of those). */
+    private final List<KeyLog> keysRead = new ArrayList<>();
     private final List<Long> staleReadOps = new ArrayList<>();
     private final List<DivergenceSample> samples = new ArrayList<>();
     /** Divergence is kept up to date incrementally: only keys a replica changed since the last look are checked again. */
@@ -49,6 +49,7 @@ public final class Oracle {
 
     /** Everything the oracle keeps about one key. */
     private static final class KeyLog {
+        final String key;
         /** Acknowledged writes, in acknowledgement order. */
         final List<WriteRecord> acknowledged = new ArrayList<>();
         /** The newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
@@ -57,12 +58,16 @@ public final class Oracle {
         final java.util.ArrayDeque<ReadMark> readMarks = new java.util.ArrayDeque<>();
         /** Reads started. */
         int reads;
+
+        KeyLog(String key) {
+            this.key = key;
+        }
     }
 
     private KeyLog log(String key) {
         KeyLog log = keys.get(key);
         if (log == null) {
-            log = new KeyLog();
+            log = new KeyLog(key);
             keys.put(key, log);
         }
         return log;
@@ -72,14 +77,19 @@ public final class Oracle {
 
     private void observe(Event event) {
         if (event instanceof Event.ReplicaApplied applied) {
-            touchedKeys.add(applied.key());
+            if (applied.changed()) { // a replica that already had the version: the key's divergence is as it was
+                touchedKeys.add(applied.key());
+            }
             storageWritesSeen++;
         } else if (event instanceof Event.TombstonePurged purged) {
             touchedKeys.add(purged.key());
             storageWritesSeen++;
         } else if (event instanceof Event.OperationStarted started) {
-            if ("READ".equals(started.type()) && log(started.key()).reads++ == 0) {
-                keysRead++;
+            if ("READ".equals(started.type())) {
+                KeyLog log = log(started.key());
+                if (log.reads++ == 0) {
+                    keysRead.add(log);
+                }
             }
         } else if (event instanceof Event.OperationCompleted done) {
             long start = done.at() - done.latency(); // an operation's latency runs from the instant it started
@@ -292,11 +302,11 @@ public final class Oracle {
     public java.util.Set<String> hotKeys() {
         HotCut cut = hotCut();
         java.util.Set<String> hot = new java.util.HashSet<>(cut.tiedAndHot());
-        keys.forEach((key, log) -> {
+        for (KeyLog log : keysRead) {
             if (log.reads > cut.reads()) {
-                hot.add(key);
+                hot.add(log.key);
             }
-        });
+        }
         return hot;
     }
 
@@ -312,26 +322,23 @@ public final class Oracle {
     }
 
     private HotCut hotCut() {
-        int hot = keysRead == 0 ? 0 : Math.max(1, (int) Math.round(keysRead * HOT_SHARE));
+        int hot = keysRead.isEmpty() ? 0 : Math.max(1, (int) Math.round(keysRead.size() * HOT_SHARE));
         if (hot == 0) {
             return new HotCut(Integer.MAX_VALUE, java.util.Set.of());
         }
-        int[] counts = new int[keysRead];
-        int i = 0;
-        for (KeyLog log : keys.values()) {
-            if (log.reads > 0) { // only keys read rank
-                counts[i++] = log.reads;
-            }
+        int[] counts = new int[keysRead.size()]; // only keys read rank
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = keysRead.get(i).reads;
         }
         java.util.Arrays.sort(counts);
         int threshold = counts[counts.length - hot];
         int above = counts.length - upperBound(counts, threshold);
         List<String> tied = new ArrayList<>();
-        keys.forEach((key, log) -> {
+        for (KeyLog log : keysRead) {
             if (log.reads == threshold) {
-                tied.add(key);
+                tied.add(log.key);
             }
-        });
+        }
         Collections.sort(tied);
         return new HotCut(threshold, new java.util.HashSet<>(tied.subList(0, hot - above)));
     }
