@@ -11,12 +11,16 @@ public final class Simulation implements DeepCopy.Custom {
         private final long time;
         private final long sequence;
         private final Runnable action;
+        private final Simulation owner;
         private boolean cancelled;
+        /** Taken off the queue (run, or skipped as cancelled): cancelling it now leaves nothing behind. */
+        private boolean done;
 
-        private Timer(long time, long sequence, Runnable action) {
+        private Timer(long time, long sequence, Runnable action, Simulation owner) {
             this.time = time;
             this.sequence = sequence;
             this.action = action;
+            this.owner = owner;
         }
 
         public long time() {
@@ -24,7 +28,12 @@ public final class Simulation implements DeepCopy.Custom {
         }
 
         public void cancel() {
-            cancelled = true;
+            if (!cancelled) {
+                cancelled = true;
+                if (!done) {
+                    owner.cancelledWaiting(1);
+                }
+            }
         }
 
         public boolean cancelled() {
@@ -33,6 +42,13 @@ public final class Simulation implements DeepCopy.Custom {
     }
 
     private final TimerQueue<Timer> queue = new TimerQueue<>();
+    /**
+     * Cancelled timers still in the queue. Nearly every operation arms a timeout and cancels it
+     * when the replies are in, so without a sweep most of the queue would be dead timers: every
+     * pop would sift through a heap three times larger than the live one, and a pop in seven
+     * would be a dead timer. Once they outnumber the live ones, they are swept out at once.
+     */
+    private int cancelledWaiting;
     private Journal journal = new Journal(); // set once; not final only so that a copy can fill it in
     private RandomSource random;
     private long now;
@@ -100,7 +116,7 @@ public final class Simulation implements DeepCopy.Custom {
         if (time < now) {
             throw new IllegalArgumentException("time " + time + " is in the past (now " + now + ")");
         }
-        Timer timer = new Timer(time, sequence++, action);
+        Timer timer = new Timer(time, sequence++, action, this);
         queue.add(timer.time, timer.sequence, timer);
         return timer;
     }
@@ -111,6 +127,7 @@ public final class Simulation implements DeepCopy.Custom {
         if (next == null) {
             return false;
         }
+        next.done = true;
         now = next.time;
         stepsRun++;
         next.action.run();
@@ -122,7 +139,10 @@ public final class Simulation implements DeepCopy.Custom {
         // step() inlined: the head's time comes from the queue's keys, and each timer is touched once
         while (!queue.isEmpty() && queue.peekTime() <= time) {
             Timer next = queue.poll();
-            if (!next.cancelled) {
+            next.done = true;
+            if (next.cancelled) {
+                cancelledWaiting--;
+            } else {
                 now = next.time;
                 stepsRun++;
                 next.action.run();
@@ -149,7 +169,8 @@ public final class Simulation implements DeepCopy.Custom {
 
     private Timer peekLive() {
         while (!queue.isEmpty() && queue.peek().cancelled) {
-            queue.poll();
+            queue.poll().done = true;
+            cancelledWaiting--;
         }
         return queue.peek();
     }
@@ -157,8 +178,18 @@ public final class Simulation implements DeepCopy.Custom {
     private Timer pollLive() {
         Timer head = queue.poll();
         while (head != null && head.cancelled) {
+            head.done = true;
+            cancelledWaiting--;
             head = queue.poll();
         }
         return head;
+    }
+
+    private void cancelledWaiting(int change) {
+        cancelledWaiting += change;
+        if (cancelledWaiting > 64 && cancelledWaiting > queue.size() / 2) {
+            queue.removeIf(Timer::cancelled);
+            cancelledWaiting = 0;
+        }
     }
 }

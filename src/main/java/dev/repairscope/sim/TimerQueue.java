@@ -2,6 +2,7 @@ package dev.repairscope.sim;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The simulation's pending timers as a four-ary min-heap ordered by (time, sequence), with the two
@@ -72,9 +73,25 @@ final class TimerQueue<T> {
         Object item = items[last];
         items[last] = null;
         if (last > 0) {
-            siftDown(time, sequence, item, last);
+            siftDown(0, time, sequence, item, last);
         }
         return first;
+    }
+
+    /** Drops every item {@code drop} accepts, then restores the heap (bottom-up, linear in the size). */
+    @SuppressWarnings("unchecked")
+    void removeIf(Predicate<? super T> drop) {
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!drop.test((T) items[i])) {
+                put(kept++, times[i], sequences[i], items[i]);
+            }
+        }
+        Arrays.fill(items, kept, size, null);
+        size = kept;
+        for (int parent = (size - 2) / ARITY; parent >= 0; parent--) {
+            siftDown(parent, times[parent], sequences[parent], items[parent], size);
+        }
     }
 
     /** Every item, in no particular order. */
@@ -85,8 +102,8 @@ final class TimerQueue<T> {
         }
     }
 
-    private void siftDown(long time, long sequence, Object item, int size) {
-        int hole = 0;
+    /** Places the item at {@code hole} or below it, moving smaller children up. */
+    private void siftDown(int hole, long time, long sequence, Object item, int size) {
         while (true) {
             int first = hole * ARITY + 1;
             if (first >= size) {

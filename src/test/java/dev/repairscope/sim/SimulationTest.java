@@ -116,6 +116,52 @@ class SimulationTest {
         assertThat(sim.stepsRun()).isEqualTo(1);
     }
 
+    /** Timeouts armed and cancelled by the thousand (what every operation does) do not pile up in the queue. */
+    @Test
+    void cancelledTimersAreSweptOutOnceTheyOutnumberTheLiveOnes() {
+        for (int i = 0; i < 1_000; i++) {
+            sim.at(1_000 + i, note("live" + i));
+        }
+        List<Simulation.Timer> timeouts = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            timeouts.add(sim.at(5_000 + i, note("timeout" + i)));
+        }
+        for (int i = 0; i < 10_000; i++) {
+            timeouts.get(i).cancel();
+            timeouts.get(i).cancel(); // twice: counted once
+            int live = 1_000 + 10_000 - (i + 1);
+            int dead = sim.pending() - live;
+            assertThat(dead).isBetween(0, Math.max(64, live) + 1); // never more dead timers than live ones
+        }
+        assertThat(sim.pending()).isLessThanOrEqualTo(2_001); // without the sweep: 11,000
+        sim.runUntil(100_000);
+        assertThat(log).hasSize(1_000).allMatch(entry -> entry.startsWith("live"));
+        assertThat(log.get(0)).isEqualTo("live0@1000");
+        assertThat(log.get(999)).isEqualTo("live999@1999");
+        assertThat(sim.pending()).isZero();
+    }
+
+    /** A timer cancelled after it ran leaves nothing in the queue to count. */
+    @Test
+    void cancellingATimerThatAlreadyRanChangesNothing() {
+        List<Simulation.Timer> ran = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            ran.add(sim.at(i, note("t" + i)));
+        }
+        sim.runUntil(1_000);
+        ran.forEach(Simulation.Timer::cancel);
+        List<Simulation.Timer> later = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            later.add(sim.at(2_000 + i, note("later" + i)));
+        }
+        for (int i = 0; i < 60; i++) {
+            later.get(i).cancel();
+        }
+        assertThat(sim.pending()).isEqualTo(100); // 60 dead timers wait: too few to sweep (had the 200 counted, they would be gone)
+        sim.runUntil(3_000);
+        assertThat(log).hasSize(240);
+    }
+
     @Test
     void schedulingInThePastIsRejected() {
         sim.runUntil(100);

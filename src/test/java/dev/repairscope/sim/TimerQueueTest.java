@@ -51,6 +51,32 @@ class TimerQueueTest {
     }
 
     @Test
+    void removeIfKeepsTheOrderOfTheRest() {
+        SplittableRandom random = new SplittableRandom(11);
+        TimerQueue<Entry> queue = new TimerQueue<>();
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        long sequence = 0;
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < 1_000; i++) {
+                Entry entry = new Entry(random.nextInt(2_000), sequence++);
+                queue.add(entry.time(), entry.sequence(), entry);
+                reference.add(entry);
+            }
+            long third = random.nextInt(3);
+            queue.removeIf(e -> e.sequence() % 3 == third);
+            reference.removeIf(e -> e.sequence() % 3 == third);
+            assertThat(queue.size()).isEqualTo(reference.size());
+            for (int i = 0; i < 400; i++) {
+                assertThat(queue.poll()).isEqualTo(reference.poll());
+            }
+        }
+        while (!reference.isEmpty()) {
+            assertThat(queue.poll()).isEqualTo(reference.poll());
+        }
+        assertThat(queue.isEmpty()).isTrue();
+    }
+
+    @Test
     void forEachVisitsEveryPendingItemOnce() {
         TimerQueue<String> queue = new TimerQueue<>();
         for (int i = 0; i < 300; i++) {
