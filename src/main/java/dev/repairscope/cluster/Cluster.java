@@ -7,7 +7,6 @@ import dev.repairscope.sim.Counters;
 import dev.repairscope.sim.Event;
 import dev.repairscope.sim.LongKeyMap;
 import dev.repairscope.sim.Simulation;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +22,20 @@ import java.util.function.Consumer;
  */
 public final class Cluster {
 
+    /** What the cluster keeps per node: its storage and its clock. */
+    private static final class Replica {
+        final Storage storage;
+        final long clockSkew;
+        long lastTimestamp = Long.MIN_VALUE;
+        /** The last vector clock this node issued per key, as a coordinator (see {@link #nextClock}). */
+        Map<String, VectorClock> issuedClocks;
+
+        Replica(Storage storage, long clockSkew) {
+            this.storage = storage;
+            this.clockSkew = clockSkew;
+        }
+    }
+
     /** A coordinator-side operation waiting for replies. */
     interface InFlight {
         void onReply(Message message);
@@ -33,9 +46,8 @@ public final class Cluster {
     private final Network network;
     private final Ring ring;
     private final FailureDetector failureDetector;
-    private final Map<String, Storage> storages = new LinkedHashMap<>();
-    private final Map<String, Long> lastTimestamp = new HashMap<>();
-    private final Map<String, Map<String, VectorClock>> issuedClocks = new HashMap<>();
+    /** Each node's own state, found with one lookup by name. */
+    private final Map<String, Replica> replicas = new LinkedHashMap<>();
     private final LongKeyMap<InFlight> inFlight = new LongKeyMap<>(); // by operation id, looked up on every reply
     private final Map<MessageKind, Consumer<Message>> protocolHandlers = new EnumMap<>(MessageKind.class);
     private final Counters counters = new Counters();
@@ -54,7 +66,7 @@ public final class Cluster {
         this.ring = new Ring(names, config.vnodes(), config.replicationFactor());
         this.failureDetector = new FailureDetector(sim, network, config.detectionDelay(), config.recoveryDelay());
         for (String node : names) {
-            storages.put(node, new Storage(config.versioning()));
+            replicas.put(node, new Replica(new Storage(config.versioning()), config.clockSkew().getOrDefault(node, 0L)));
             network.register(node, message -> handle(node, message));
         }
         counters.declare("writes", "reads", "deletes", "writeTimeouts", "writeUnavailables", "readTimeouts",
@@ -93,11 +105,7 @@ public final class Cluster {
     }
 
     public Storage storage(String node) {
-        Storage storage = storages.get(node);
-        if (storage == null) {
-            throw new IllegalArgumentException("unknown node " + node);
-        }
-        return storage;
+        return replica(node).storage;
     }
 
     public HandoffHooks handoff() {
@@ -123,9 +131,9 @@ public final class Cluster {
 
     /** The node's clock: simulated time plus its skew, strictly increasing per node (unique timestamps). */
     public long timestamp(String node) {
-        long reading = sim.now() + config.clockSkew().getOrDefault(node, 0L);
-        long next = Math.max(reading, lastTimestamp.getOrDefault(node, Long.MIN_VALUE) + 1);
-        lastTimestamp.put(node, next);
+        Replica replica = replica(node);
+        long next = Math.max(sim.now() + replica.clockSkew, replica.lastTimestamp + 1);
+        replica.lastTimestamp = next;
         return next;
     }
 
@@ -137,7 +145,11 @@ public final class Cluster {
      * which replicas would take for a version they already have, silently losing the update.
      */
     VectorClock nextClock(String node, String key) {
-        Map<String, VectorClock> byKey = issuedClocks.computeIfAbsent(node, n -> new HashMap<>());
+        Replica replica = replica(node);
+        if (replica.issuedClocks == null) {
+            replica.issuedClocks = new HashMap<>();
+        }
+        Map<String, VectorClock> byKey = replica.issuedClocks;
         VectorClock clock = byKey.getOrDefault(key, VectorClock.EMPTY);
         for (Cell existing : storage(node).get(key)) {
             clock = clock.merge(existing.clock());
@@ -263,15 +275,25 @@ public final class Cluster {
                 n -> failureDetector.believesUp(coordinator, n));
     }
 
+    private Replica replica(String node) {
+        Replica replica = replicas.get(node);
+        if (replica == null) {
+            throw new IllegalArgumentException("unknown node " + node);
+        }
+        return replica;
+    }
+
     private void requireNode(String node) {
-        if (!storages.containsKey(node)) {
+        if (!replicas.containsKey(node)) {
             throw new IllegalArgumentException("unknown node " + node + " (nodes are " + nodes() + ")");
         }
     }
 
     static List<String> stamps(List<Cell> cells) {
-        List<String> stamps = new ArrayList<>();
-        cells.forEach(c -> stamps.add(c.stamp()));
-        return stamps;
+        String[] stamps = new String[cells.size()];
+        for (int i = 0; i < stamps.length; i++) {
+            stamps[i] = cells.get(i).stamp();
+        }
+        return List.of(stamps); // immutable: snapshots share it instead of copying it
     }
 }

@@ -5,10 +5,8 @@ import dev.repairscope.net.MessageKind;
 import dev.repairscope.sim.Event;
 import dev.repairscope.sim.Simulation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,9 +25,10 @@ final class ReadOperation implements Cluster.InFlight {
     private final ConsistencyLevel level;
     private final Consumer<OperationResult> callback;
     private final long startedAt;
-    private final Map<String, Messages.ReadResponse> replies = new LinkedHashMap<>();
-    private final Map<String, List<Cell>> fullData = new LinkedHashMap<>();
-    private final Set<String> awaitingRepairAck = new LinkedHashSet<>();
+    private final ReplicaMap<Messages.ReadResponse> replies = new ReplicaMap<>();
+    private final ReplicaMap<List<Cell>> fullData = new ReplicaMap<>();
+    /** Replicas a foreground repair waits for; made when a repair first waits (most reads never do). */
+    private Set<String> awaitingRepairAck = Set.of();
     private final List<RepairRound> rounds = new ArrayList<>();
     private List<HandoffHooks.Target> contacted = List.of();
     private ReadRepairPolicy.Plan plan;
@@ -95,8 +94,10 @@ final class ReadOperation implements Cluster.InFlight {
             fullData.put(response.replica(), response.cells());
         }
         replies.putIfAbsent(response.replica(), response);
-        for (RepairRound round : List.copyOf(rounds)) {
-            round.progress();
+        if (!rounds.isEmpty()) { // rare: spares the copy and its iterator on every other reply
+            for (RepairRound round : List.copyOf(rounds)) {
+                round.progress();
+            }
         }
         if (!answered && rounds.isEmpty()) {
             decideIfEnoughReplies();
@@ -113,8 +114,8 @@ final class ReadOperation implements Cluster.InFlight {
     private void repairAllIfDue() {
         if (answered && plan.repairAllAfterward() && !backgroundChecked && replies.size() == contacted.size()) {
             backgroundChecked = true;
-            if (disagree(replies.keySet())) {
-                RepairRound round = new RepairRound(List.copyOf(replies.keySet()), ReadRepairPolicy.Repair.ASYNC, true);
+            if (disagree(replies.replicas())) {
+                RepairRound round = new RepairRound(List.copyOf(replies.replicas()), ReadRepairPolicy.Repair.ASYNC, true);
                 rounds.add(round);
                 round.progress();
             }
@@ -128,15 +129,15 @@ final class ReadOperation implements Cluster.InFlight {
         }
         // the data reply first, then digests in arrival order: these are the replies the level waits for
         List<String> ordered = new ArrayList<>(replies.size());
-        ordered.addAll(fullData.keySet());
-        for (String replica : replies.keySet()) { // a loop, not a stream: once per read
+        ordered.addAll(fullData.replicas());
+        for (String replica : replies.replicas()) { // a loop, not a stream: once per read
             if (!fullData.containsKey(replica)) {
                 ordered.add(replica);
             }
         }
         List<String> first = List.copyOf(ordered.subList(0, blockFor));
         if (!disagree(first)) {
-            answer(Outcome.OK, fullData.values().iterator().next(), "");
+            answer(Outcome.OK, fullData.first(), "");
             return;
         }
         if (plan.fullDataFromAll() && plan.onMismatch() == ReadRepairPolicy.Repair.NONE) {
@@ -201,7 +202,7 @@ final class ReadOperation implements Cluster.InFlight {
                     }
                 }
             }
-            if (reconciled || !fullData.keySet().containsAll(replicas)) {
+            if (reconciled || !fullData.containsAll(replicas)) {
                 return;
             }
             reconciled = true;
@@ -217,6 +218,9 @@ final class ReadOperation implements Cluster.InFlight {
             }
             sendRepairs(stale, resolved);
             if (repair == ReadRepairPolicy.Repair.BLOCKING && !background) {
+                if (awaitingRepairAck.isEmpty()) {
+                    awaitingRepairAck = new LinkedHashSet<>();
+                }
                 awaitingRepairAck.addAll(stale);
                 repairedInForeground = stale;
                 cluster.counters().increment("readRepairsForeground");
@@ -250,7 +254,8 @@ final class ReadOperation implements Cluster.InFlight {
     private long foregroundSince;
 
     private void onRepairAck(String replica) {
-        if (awaitingRepairAck.remove(replica) && awaitingRepairAck.isEmpty() && pendingAnswer != null) {
+        if (!awaitingRepairAck.isEmpty() && awaitingRepairAck.remove(replica) && awaitingRepairAck.isEmpty()
+                && pendingAnswer != null) {
             rounds.removeIf(r -> !r.background);
             cluster.counters().add("readRepairForegroundMicros", cluster.sim().now() - foregroundSince);
             // the repaired replicas now hold the resolved versions: a later background check must not repair them again

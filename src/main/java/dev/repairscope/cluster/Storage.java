@@ -29,11 +29,27 @@ public final class Storage {
         writes++;
         List<Cell> current = index.getOrDefault(cell.key(), List.of());
         List<Cell> next = versioning.merge(current, cell);
-        if (next.equals(current)) {
+        if (sameVersions(next, current)) {
             return false;
         }
         index.put(cell.key(), next);
         sorted = null;
+        return true;
+    }
+
+    /** List equality by index (an immutable list's equals walks two iterators: garbage on every write). */
+    private static boolean sameVersions(List<Cell> a, List<Cell> b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equals(b.get(i))) {
+                return false;
+            }
+        }
         return true;
     }
 

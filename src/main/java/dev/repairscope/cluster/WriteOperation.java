@@ -7,7 +7,6 @@ import dev.repairscope.sim.Simulation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -25,7 +24,8 @@ final class WriteOperation implements Cluster.InFlight {
     private final ConsistencyLevel level;
     private final Consumer<OperationResult> callback;
     private final long startedAt;
-    private final Set<String> acked = new HashSet<>();
+    /** Replicas that acknowledged, at most N: a list searched in place beats hashing a few names. */
+    private final List<String> acked = new ArrayList<>(4);
     private List<HandoffHooks.Target> targets = List.of();
     private Cell cell;
     private int countedAcks;
@@ -58,8 +58,8 @@ final class WriteOperation implements Cluster.InFlight {
         List<String> primaries = cluster.ring().replicasFor(key);
         targets = cluster.targets(coordinator, key);
         long countable = 0;
-        for (HandoffHooks.Target target : targets) {
-            if (!target.fallback() || cluster.handoff().fallbacksCount()) {
+        for (int i = 0; i < targets.size(); i++) {
+            if (!targets.get(i).fallback() || cluster.handoff().fallbacksCount()) {
                 countable++;
             }
         }
@@ -78,7 +78,8 @@ final class WriteOperation implements Cluster.InFlight {
             }
         }
         Messages.Mutation mutation = new Messages.Mutation(op, List.of(cell), null);
-        for (HandoffHooks.Target target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            HandoffHooks.Target target = targets.get(i);
             Messages.Mutation m = target.fallback() ? new Messages.Mutation(op, List.of(cell), target.intendedOwner()) : mutation;
             cluster.send(coordinator, target.node(), MessageKind.WRITE, key, m.bytes(), m);
         }
@@ -113,13 +114,14 @@ final class WriteOperation implements Cluster.InFlight {
 
     @Override
     public void onReply(Message message) {
-        if (message.kind() != MessageKind.WRITE_ACK || !acked.add(message.from())) {
+        if (message.kind() != MessageKind.WRITE_ACK || acked.contains(message.from())) {
             return;
         }
+        acked.add(message.from());
         HandoffHooks.Target target = null;
-        for (HandoffHooks.Target t : targets) {
-            if (t.node().equals(message.from())) {
-                target = t;
+        for (int i = 0; i < targets.size(); i++) { // an index loop: no iterator per ack
+            if (targets.get(i).node().equals(message.from())) {
+                target = targets.get(i);
                 break;
             }
         }
@@ -150,7 +152,7 @@ final class WriteOperation implements Cluster.InFlight {
         }
         if (!answered) {
             finish(Outcome.TIMEOUT, List.of(cell), "only " + countedAcks + " of " + blockFor
-                    + " required ack(s) in time; the write may still have landed on " + acked);
+                    + " required ack(s) in time; the write may still have landed on " + new HashSet<>(acked)); // listed in hash order, as always
         }
     }
 
