@@ -7,7 +7,6 @@ import dev.repairscope.sim.Simulation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,15 @@ public final class Network {
         }
     }
 
+    /** A node as the network sees it: found once per message sent, then carried with the message. */
+    private static final class Endpoint {
+        Consumer<Message> handler;
+        boolean crashed;
+    }
+
     private final Simulation sim;
     private final List<String> nodes;
-    /** The same nodes as a set: checked twice per message sent. */
-    private final Set<String> known;
-    private final Map<String, Consumer<Message>> handlers = new HashMap<>();
+    private final Map<String, Endpoint> endpoints = new HashMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final RandomSource.Stream latencyRandom;
     private final RandomSource.Stream lossRandom;
@@ -48,7 +51,6 @@ public final class Network {
     private final Map<Link, LatencyDistribution> linkLatency = new HashMap<>();
     private final Map<Link, Double> slowFactor = new HashMap<>();
     private final Set<Link> cut = new LinkedHashSet<>();
-    private final Set<String> crashed = new HashSet<>();
     private final List<MessageFilter> filters = new ArrayList<>();
     private double loss;
     private long nextMessageId = 1;
@@ -59,7 +61,9 @@ public final class Network {
     public Network(Simulation sim, List<String> nodes) {
         this.sim = sim;
         this.nodes = List.copyOf(nodes);
-        this.known = new HashSet<>(this.nodes);
+        for (String node : this.nodes) {
+            endpoints.put(node, new Endpoint());
+        }
         this.latencyRandom = sim.random().stream("net.latency");
         this.lossRandom = sim.random().stream("net.loss");
     }
@@ -71,8 +75,7 @@ public final class Network {
     }
 
     public void register(String node, Consumer<Message> handler) {
-        requireNode(node);
-        handlers.put(node, handler);
+        endpoint(node).handler = handler;
     }
 
     public void addListener(Listener listener) {
@@ -96,16 +99,16 @@ public final class Network {
 
     /** Sends a message; returns its id. A crashed sender sends nothing (returns -1). */
     public long send(String from, String to, MessageKind kind, String key, int bytes, Object payload) {
-        requireNode(from);
-        requireNode(to);
-        if (crashed.contains(from)) {
+        Endpoint source = endpoint(from);
+        Endpoint target = endpoint(to);
+        if (source.crashed) {
             return -1;
         }
         Message message = new Message(nextMessageId++, from, to, kind, key, bytes, payload);
         bytesByKind[kind.ordinal()] += bytes;
         countByKind[kind.ordinal()]++;
-        if (from.equals(to)) {
-            sim.after(0, () -> deliver(message));
+        if (source == target) {
+            sim.after(0, () -> deliver(message, target));
             return message.id();
         }
         long delay = delayOf(message);
@@ -115,7 +118,7 @@ public final class Network {
             // the message is lost on the way: it vanishes at its would-be arrival, so it can be drawn falling
             sim.after(delay, () -> drop(message, dropReason));
         } else {
-            sim.after(delay, () -> arrive(message));
+            sim.after(delay, () -> arrive(message, target));
         }
         return message.id();
     }
@@ -152,25 +155,21 @@ public final class Network {
         return null;
     }
 
-    private void arrive(Message message) {
-        if (crashed.contains(message.to())) {
+    private void arrive(Message message, Endpoint target) {
+        if (target.crashed) {
             drop(message, message.to() + " is down");
         } else if (isCut(message)) {
             drop(message, "the link was cut while it was in flight");
         } else {
             sim.record(new Event.MessageDelivered(sim.now(), message.id(), message.kind().label(), message.from(),
                     message.to(), message.key()));
-            deliver(message);
+            deliver(message, target);
         }
     }
 
-    private void deliver(Message message) {
-        if (crashed.contains(message.to())) {
-            return;
-        }
-        Consumer<Message> handler = handlers.get(message.to());
-        if (handler != null) {
-            handler.accept(message);
+    private void deliver(Message message, Endpoint target) {
+        if (!target.crashed && target.handler != null) {
+            target.handler.accept(message);
         }
     }
 
@@ -182,23 +181,26 @@ public final class Network {
     // ---- faults -----------------------------------------------------------------------------
 
     public void crash(String node) {
-        requireNode(node);
-        if (crashed.add(node)) {
+        Endpoint endpoint = endpoint(node);
+        if (!endpoint.crashed) {
+            endpoint.crashed = true;
             sim.record(new Event.NodeCrashed(sim.now(), node));
             listeners.forEach(l -> l.nodeCrashed(node));
         }
     }
 
     public void recover(String node) {
-        requireNode(node);
-        if (crashed.remove(node)) {
+        Endpoint endpoint = endpoint(node);
+        if (endpoint.crashed) {
+            endpoint.crashed = false;
             sim.record(new Event.NodeRecovered(sim.now(), node));
             listeners.forEach(l -> l.nodeRecovered(node));
         }
     }
 
     public boolean isUp(String node) {
-        return !crashed.contains(node);
+        Endpoint endpoint = endpoints.get(node);
+        return endpoint == null || !endpoint.crashed; // an unknown node was never crashed
     }
 
     /** Cuts {@code from -> to}, and the reverse too unless {@code oneWay}. */
@@ -265,8 +267,7 @@ public final class Network {
 
     /** True when a message from {@code from} would reach {@code to} now (both up, link not cut). */
     public boolean reachable(String from, String to) {
-        return from.equals(to) ? !crashed.contains(from)
-                : !crashed.contains(from) && !crashed.contains(to) && !cut.contains(new Link(from, to));
+        return from.equals(to) ? isUp(from) : isUp(from) && isUp(to) && !cut.contains(new Link(from, to));
     }
 
     /** Multiplies the delay of both directions of a link by {@code factor} (1 restores it). */
@@ -337,8 +338,14 @@ public final class Network {
     }
 
     private void requireNode(String node) {
-        if (!known.contains(node)) {
+        endpoint(node);
+    }
+
+    private Endpoint endpoint(String node) {
+        Endpoint endpoint = endpoints.get(node);
+        if (endpoint == null) {
             throw new IllegalArgumentException("unknown node " + node + " (nodes are " + nodes + ")");
         }
+        return endpoint;
     }
 }
