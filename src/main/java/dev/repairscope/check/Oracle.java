@@ -21,7 +21,14 @@ public final class Oracle {
     static final double HOT_SHARE = 0.1;
 
     private final Cluster cluster;
-    private final LongKeyMap<WriteRecord> writes = new LongKeyMap<>(); // looked up by operation id only
+    /** Every write that wrote something, in completion order. */
+    private final List<WriteRecord> writes = new ArrayList<>();
+    /**
+     * The same writes by operation id, indexed up to {@link #writesIndexed} when a lookup needs it:
+     * only judging lost writes looks writes up, so a run does not pay for the index on every write.
+     */
+    private final LongKeyMap<WriteRecord> writesById = new LongKeyMap<>();
+    private int writesIndexed;
     /** What the oracle knows per key: one lookup per journal event instead of one per table. */
     private final Map<String, KeyLog> keys = new HashMap<>();
     /** The keys read at least once, in the order of their first read (the hot share is a tenth of those). */
@@ -52,6 +59,8 @@ public final class Oracle {
         final String key;
         /** Acknowledged writes, in acknowledgement order. */
         final List<WriteRecord> acknowledged = new ArrayList<>();
+        /** When each of them ended, in the same order: searched on every read without touching the records. */
+        long[] acknowledgedAt = new long[4];
         /** The newest (LWW) acknowledged version among the first i acknowledged writes, at index i - 1. */
         final List<Stamp> newestAcknowledged = new ArrayList<>();
         /** Completed reads in completion order with the newest version returned so far. */
@@ -112,9 +121,13 @@ public final class Oracle {
             return; // refused before anything was written
         }
         WriteRecord record = new WriteRecord(done.op(), done.key(), start, done.at(), ok, Stamp.parse(done.versions().get(0)));
-        writes.put(done.op(), record);
+        writes.add(record);
         if (ok) {
             KeyLog log = log(done.key());
+            if (log.acknowledged.size() == log.acknowledgedAt.length) {
+                log.acknowledgedAt = java.util.Arrays.copyOf(log.acknowledgedAt, log.acknowledgedAt.length * 2);
+            }
+            log.acknowledgedAt[log.acknowledged.size()] = record.endedAt();
             log.acknowledged.add(record);
             List<Stamp> newest = log.newestAcknowledged;
             Stamp previous = newest.isEmpty() ? null : newest.get(newest.size() - 1);
@@ -147,7 +160,7 @@ public final class Oracle {
      */
     private boolean isStale(KeyLog log, long start, List<Stamp> returned) {
         List<WriteRecord> acked = log.acknowledged;
-        int before = prefixEndedBy(acked, start);
+        int before = prefixEndedBy(log.acknowledgedAt, acked.size(), start);
         if (before == 0) {
             return false;
         }
@@ -174,13 +187,13 @@ public final class Oracle {
         return false;
     }
 
-    /** How many of {@code acked} (in acknowledgement order) ended at or before {@code time}. */
-    private static int prefixEndedBy(List<WriteRecord> acked, long time) {
+    /** How many of the first {@code count} acknowledged writes (their ends, in acknowledgement order) ended at or before {@code time}. */
+    private static int prefixEndedBy(long[] endedAt, int count, long time) {
         int low = 0;
-        int high = acked.size();
+        int high = count;
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (acked.get(mid).endedAt() <= time) {
+            if (endedAt[mid] <= time) {
                 low = mid + 1;
             } else {
                 high = mid;
@@ -427,7 +440,7 @@ public final class Oracle {
                 return Loss.NONE;
             }
             if (stamp.clock() == null) {
-                WriteRecord winner = writes.get(cell.writeId());
+                WriteRecord winner = writeById(cell.writeId());
                 if (winner == null || winner.endedAt() > write.startedAt()) {
                     return Loss.NONE; // an overlapping or later write replaced it
                 }
@@ -437,6 +450,14 @@ public final class Oracle {
             }
         }
         return verdict;
+    }
+
+    private WriteRecord writeById(long op) {
+        for (; writesIndexed < writes.size(); writesIndexed++) {
+            WriteRecord write = writes.get(writesIndexed);
+            writesById.put(write.op(), write);
+        }
+        return writesById.get(op);
     }
 
     // ---- numbers for reports ------------------------------------------------------------------

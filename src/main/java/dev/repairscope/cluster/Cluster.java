@@ -271,7 +271,11 @@ public final class Cluster {
 
     /** Replicas of {@code key} that the coordinator would use now, with fallbacks if sloppy quorum is on. */
     List<HandoffHooks.Target> targets(String coordinator, String key) {
-        return handoff.targets(coordinator, ring.replicasFor(key), ring.extendedPreferenceList(key),
+        return targets(coordinator, ring.placement(key));
+    }
+
+    List<HandoffHooks.Target> targets(String coordinator, Ring.Placement placement) {
+        return handoff.targets(coordinator, placement.replicas(), placement.preferenceList(),
                 n -> failureDetector.believesUp(coordinator, n));
     }
 

@@ -39,7 +39,7 @@ public final class Ring {
     private final Map<String, Placement> placements = new java.util.HashMap<>();
 
     /** A key's replicas and its whole preference list (replicas first, then the fallbacks). */
-    private record Placement(List<String> replicas, List<String> preferenceList) {
+    public record Placement(List<String> replicas, List<String> preferenceList) {
     }
 
     public Ring(List<String> nodes, int vnodes, int replicationFactor) {
@@ -95,7 +95,8 @@ public final class Ring {
         return placement(key).preferenceList();
     }
 
-    private Placement placement(String key) {
+    /** Where {@code key} lives: its replicas and preference list with one lookup (an operation needs both). */
+    public Placement placement(String key) {
         Placement placement = placements.get(key); // get, then put: computeIfAbsent's lambda costs an object per call
         if (placement == null) {
             List<String> all = walk(tokenOf(key), nodes.size());

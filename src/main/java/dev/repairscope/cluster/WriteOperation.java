@@ -55,8 +55,9 @@ final class WriteOperation implements Cluster.InFlight {
         }
         int rf = cluster.ring().replicationFactor();
         blockFor = level.blockFor(rf);
-        List<String> primaries = cluster.ring().replicasFor(key);
-        targets = cluster.targets(coordinator, key);
+        Ring.Placement placement = cluster.ring().placement(key);
+        List<String> primaries = placement.replicas();
+        targets = cluster.targets(coordinator, placement);
         long countable = 0;
         for (int i = 0; i < targets.size(); i++) {
             if (!targets.get(i).fallback() || cluster.handoff().fallbacksCount()) {
