@@ -31,7 +31,7 @@ public final class Simulation implements DeepCopy.Custom {
             if (!cancelled) {
                 cancelled = true;
                 if (!done) {
-                    owner.cancelledWaiting(1);
+                    owner.timerCancelled();
                 }
             }
         }
@@ -185,8 +185,8 @@ public final class Simulation implements DeepCopy.Custom {
         return head;
     }
 
-    private void cancelledWaiting(int change) {
-        cancelledWaiting += change;
+    private void timerCancelled() {
+        cancelledWaiting++;
         if (cancelledWaiting > 64 && cancelledWaiting > queue.size() / 2) {
             queue.removeIf(Timer::cancelled);
             cancelledWaiting = 0;
