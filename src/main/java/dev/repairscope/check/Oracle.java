@@ -345,7 +345,10 @@ public final class Oracle {
         }
         java.util.Arrays.sort(counts);
         int threshold = counts[counts.length - hot];
-        int above = counts.length - upperBound(counts, threshold);
+        int above = 0; // keys read more often than the threshold: fewer than the hot tenth, counted from the top
+        while (counts[counts.length - 1 - above] > threshold) {
+            above++;
+        }
         List<String> tied = new ArrayList<>();
         for (KeyLog log : keysRead) {
             if (log.reads == threshold) {
@@ -354,21 +357,6 @@ public final class Oracle {
         }
         Collections.sort(tied);
         return new HotCut(threshold, new java.util.HashSet<>(tied.subList(0, hot - above)));
-    }
-
-    /** Index of the first element greater than {@code value} in sorted {@code values}. */
-    private static int upperBound(int[] values, int value) {
-        int low = 0;
-        int high = values.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (values[mid] <= value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /** How many of {@code keys} are hot. */
